@@ -1,0 +1,47 @@
+# The quick start: `make demo` and `make test` on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: demo test lint typecheck self-check bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(STAMP)
+
+## demo: install and check the example project (it has real violations)
+demo: $(STAMP)
+	cd examples/shop && ../../$(BIN)/standards-lint check --statistics --no-cache; \
+	status=$$?; echo "(exit code $$status: violations were found, as intended)"; \
+	test $$status -eq 1
+
+## test: install with test extras and run the whole suite, the type check and the self-check
+test: $(TEST_STAMP)
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(MAKE) --no-print-directory typecheck
+	$(BIN)/ruff check standards_lint rules tests
+	$(BIN)/standards-lint check --no-cache standards_lint rules
+
+## typecheck: mypy --strict over the package laid out as installed (rules/ inside it)
+typecheck: $(TEST_STAMP)
+	rm -rf build/typecheck && mkdir -p build/typecheck
+	cp -rs $(CURDIR)/standards_lint build/typecheck/standards_lint
+	ln -s $(CURDIR)/rules build/typecheck/standards_lint/rules
+	cd build/typecheck && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml -p standards_lint
+
+## bench: compare standards-lint with LibCST's parser and Fixit on a pinned corpus
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .standards-lint-cache build *.egg-info

@@ -1,0 +1,43 @@
+"""standards-lint: a team's engineering standards, written once in TOML, checked everywhere.
+
+The public surface: run :func:`check` over paths with :func:`load_standards`,
+or write rules with :class:`Rule`, :class:`ProjectRule` and :class:`RulePack`.
+"""
+
+from standards_lint.api import check
+from standards_lint.config import ConfigError, Standards, load_standards
+from standards_lint.model import FileResult, Report, Severity, Span, Violation
+from standards_lint.rule import (
+    Area,
+    Fact,
+    Invalid,
+    ProjectFacts,
+    ProjectRule,
+    Rule,
+    RulePack,
+    Valid,
+    option,
+)
+from standards_lint.source import SourceFile
+
+__all__ = [
+    "Area",
+    "ConfigError",
+    "Fact",
+    "FileResult",
+    "Invalid",
+    "ProjectFacts",
+    "ProjectRule",
+    "Report",
+    "Rule",
+    "RulePack",
+    "Severity",
+    "SourceFile",
+    "Span",
+    "Standards",
+    "Valid",
+    "Violation",
+    "check",
+    "load_standards",
+    "option",
+]

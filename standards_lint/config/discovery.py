@@ -1,0 +1,65 @@
+"""Find the standards file: the nearest one above the starting directory."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Final
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+from standards_lint.config.errors import ConfigError
+
+STANDARDS_FILES: Final = ("standards.toml", ".standards.toml")
+PYPROJECT: Final = "pyproject.toml"
+PYPROJECT_TABLE: Final = ("tool", "standards-lint")
+
+
+def find_standards_file(start: Path) -> Path | None:
+    """The nearest ``standards.toml``, ``.standards.toml`` or ``pyproject.toml``
+    with a ``[tool.standards-lint]`` table, in ``start`` or a parent of it."""
+    for directory in (start, *start.parents):
+        for name in STANDARDS_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def read_standards_table(path: Path) -> dict[str, Any]:
+    """The standards table of ``path``; raise :class:`ConfigError` naming file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ConfigError([f"{path}: cannot read the standards file: {error.strerror}"]) from None
+    try:
+        document = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError([f"{path}: not UTF-8 text: {error}"]) from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError([f"{path}: invalid TOML: {error}"]) from None
+    if path.name != PYPROJECT:
+        return dict(document)
+    table: Any = document
+    for key in PYPROJECT_TABLE:
+        table = table.get(key, {}) if isinstance(table, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError([f"{path}: [tool.standards-lint] must be a table"])
+    return table
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        document = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml is only an error if it is the standards
+        # file; searching goes on past it.
+        return b"[tool.standards-lint" in pyproject.read_bytes()
+    tool = document.get("tool", {})
+    return isinstance(tool, dict) and "standards-lint" in tool

@@ -1,0 +1,134 @@
+"""The standards as they apply to one path, once ``[[overrides]]`` are applied."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pathspec
+
+from standards_lint.config.standards import Standards
+from standards_lint.model import Severity
+from standards_lint.tool_rules import TOOL_RULES
+
+ALWAYS_SELECTED = frozenset(rule.code for rule in TOOL_RULES if rule.always_selected)
+
+
+@dataclass(frozen=True, slots=True)
+class EffectiveStandards:
+    """Which rules run on a path, at which severity, with which area options.
+
+    ``key`` names the overrides that matched; paths with the same key share
+    one instance.
+    """
+
+    key: tuple[int, ...]
+    codes: frozenset[str]
+    severity: Mapping[str, Severity]
+    areas: Mapping[str, Any]
+
+
+def _specificity(selector: str, standards: Standards) -> int:
+    registry = standards.registry
+    if selector in registry.rules or registry.find(selector) is not None:
+        return 1000
+    if selector == "ALL":
+        return 0
+    if selector in registry.areas:
+        return 1
+    return 1 + len(selector)
+
+
+class StandardsResolver:
+    """Answers "what applies to this path?" quickly, remembering each combination."""
+
+    def __init__(self, standards: Standards) -> None:
+        self.standards = standards
+        self._specs = [
+            pathspec.GitIgnoreSpec.from_lines(override.paths) for override in standards.overrides
+        ]
+        self._cache: dict[tuple[int, ...], EffectiveStandards] = {}
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the standards' root, with ``/`` (absolute if outside it)."""
+        absolute = path.resolve()
+        try:
+            return absolute.relative_to(self.standards.root).as_posix()
+        except ValueError:
+            return absolute.as_posix()
+
+    def for_path(self, path: Path) -> EffectiveStandards:
+        """The effective standards for ``path``."""
+        relative = self.relative(path)
+        key = tuple(index for index, spec in enumerate(self._specs) if spec.match_file(relative))
+        return self.for_key(key)
+
+    def for_key(self, key: tuple[int, ...]) -> EffectiveStandards:
+        """The effective standards when exactly the overrides in ``key`` match."""
+        found = self._cache.get(key)
+        if found is None:
+            found = self._compute(key)
+            self._cache[key] = found
+        return found
+
+    @property
+    def top_level(self) -> EffectiveStandards:
+        """The standards with no override applied."""
+        return self.for_key(())
+
+    def _compute(self, key: tuple[int, ...]) -> EffectiveStandards:
+        standards = self.standards
+        registry = standards.registry
+        codes = (
+            registry.default_selection()
+            if standards.select is None
+            else _union(registry.select(selector) for selector in standards.select)
+        )
+        codes |= ALWAYS_SELECTED
+        codes -= _union(registry.select(selector) for selector in standards.ignore)
+        areas = dict(standards.areas)
+        severity_maps = [standards.severity]
+        for index in key:
+            override = standards.overrides[index]
+            codes |= _union(registry.select(selector) for selector in override.select)
+            codes -= _union(registry.select(selector) for selector in override.ignore)
+            severity_maps.append(override.severity)
+            for name, changes in override.areas.items():
+                areas[name] = _apply(areas[name], changes, registry.areas[name].options)
+        severity = {code: self._severity(code, severity_maps) for code in sorted(codes)}
+        return EffectiveStandards(
+            key=key,
+            codes=frozenset(codes),
+            severity=types.MappingProxyType(severity),
+            areas=types.MappingProxyType(areas),
+        )
+
+    def _severity(self, code: str, maps: list[Mapping[str, Severity]]) -> Severity:
+        registry = self.standards.registry
+        chosen = registry.rules[code].severity
+        for severities in maps:
+            best = -1
+            for selector, severity in severities.items():
+                if code in registry.select(selector):
+                    rank = _specificity(selector, self.standards)
+                    if rank > best:
+                        best, chosen = rank, severity
+        return chosen
+
+
+def _union(groups: Iterable[set[str]]) -> set[str]:
+    merged: set[str] = set()
+    for group in groups:
+        merged |= group
+    return merged
+
+
+def _apply(options: Any, changes: Mapping[str, Any], options_type: type[Any]) -> Any:
+    from standards_lint.config.values import build_options  # noqa: PLC0415
+
+    updated, _ = build_options(options_type, changes, "override", base=options)
+    return updated if dataclasses.is_dataclass(updated) else options

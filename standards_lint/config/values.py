@@ -1,0 +1,153 @@
+"""Turn TOML values into an area's typed options, collecting every problem.
+
+An area declares its options as a frozen dataclass. Each field's annotation
+says what the TOML value must be: ``bool``, ``int``, ``float``, ``str``,
+``tuple[X, ...]`` (a TOML array), ``Mapping[str, X]`` (a TOML table), a
+``Literal`` of strings, a union such as ``int | str``, or another dataclass (a
+table, or an array of tables as ``tuple[Dataclass, ...]``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping
+from typing import Any, Literal, Union
+
+from standards_lint.config.errors import unknown_key
+from standards_lint.rule import toml_key
+
+
+class ValueProblem(ValueError):
+    """A TOML value does not fit the declared type."""
+
+
+def describe(annotation: Any) -> str:
+    """How a type reads in an error message."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation is bool:
+        return "true or false"
+    if annotation is int:
+        return "an integer"
+    if annotation is float:
+        return "a number"
+    if annotation is str:
+        return "a string"
+    if origin is Literal:
+        return "one of " + ", ".join(repr(arg) for arg in args)
+    if origin is tuple:
+        return f"a list of {_plural(describe(args[0]))}"
+    if origin in (dict, Mapping, typing.Mapping):
+        return f"a table of {_plural(describe(args[1]))}"
+    if origin in (Union, types.UnionType):
+        return " or ".join(describe(arg) for arg in args if arg is not type(None))
+    if dataclasses.is_dataclass(annotation):
+        return "a table"
+    return str(annotation)
+
+
+def _plural(description: str) -> str:
+    for article in ("an ", "a "):
+        if description.startswith(article):
+            return description[len(article) :] + "s"
+    return description
+
+
+def convert(value: Any, annotation: Any, where: str) -> Any:
+    """``value`` as ``annotation``; raise :class:`ValueProblem` describing the mismatch."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin in (Union, types.UnionType):
+        return _convert_union(value, args, annotation, where)
+    if annotation is bool:
+        if isinstance(value, bool):
+            return value
+    elif annotation is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif annotation is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif annotation is str:
+        if isinstance(value, str):
+            return value
+    elif origin is Literal:
+        if value in args:
+            return value
+    elif origin is tuple:
+        if isinstance(value, list):
+            return tuple(
+                convert(item, args[0], f"{where}[{index}]") for index, item in enumerate(value)
+            )
+    elif origin in (dict, Mapping, typing.Mapping):
+        if isinstance(value, dict):
+            return types.MappingProxyType(
+                {str(key): convert(item, args[1], f"{where}.{key}") for key, item in value.items()}
+            )
+    elif dataclasses.is_dataclass(annotation) and isinstance(value, dict):
+        instance, problems = build_options(annotation, value, where)  # type: ignore[arg-type]
+        if problems:
+            raise ValueProblem("\n".join(problems))
+        return instance
+    raise ValueProblem(f"{where}: expected {describe(annotation)}, got {_show(value)}")
+
+
+def _convert_union(value: Any, args: tuple[Any, ...], annotation: Any, where: str) -> Any:
+    if value is None and type(None) in args:
+        return None
+    for arg in args:
+        if arg is type(None):
+            continue
+        try:
+            return convert(value, arg, where)
+        except ValueProblem:
+            continue
+    raise ValueProblem(f"{where}: expected {describe(annotation)}, got {_show(value)}")
+
+
+def _show(value: Any) -> str:
+    kind = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}.get(
+        type(value), "a list" if isinstance(value, list) else "a table"
+    )
+    return f"{kind} ({value!r})" if not isinstance(value, (list, dict)) else kind
+
+
+def build_options(
+    options_type: type[Any], table: Mapping[str, Any], where: str, base: Any = None
+) -> tuple[Any, list[str]]:
+    """Build an options instance from ``table`` (onto ``base`` if given).
+
+    Returns the instance (the defaults, or ``base``, if there were problems)
+    and every problem found, each naming ``where`` and the key.
+    """
+    hints = typing.get_type_hints(options_type)
+    fields = {toml_key(field.name): field for field in dataclasses.fields(options_type)}
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        field = fields.get(key)
+        if field is None:
+            problems.append(unknown_key(where, key, fields))
+            continue
+        try:
+            values[field.name] = convert(value, hints[field.name], f"{where}: {key}")
+        except ValueProblem as problem:
+            problems.append(str(problem))
+    fallback = base if base is not None else _defaults(options_type)
+    if problems:
+        return fallback, problems
+    try:
+        if base is not None:
+            return dataclasses.replace(base, **values), []
+        return options_type(**values), []
+    except (ValueError, TypeError) as error:
+        return fallback, [f"{where}: {error}"]
+
+
+def _defaults(options_type: type[Any]) -> Any:
+    try:
+        return options_type()
+    except TypeError:
+        return None

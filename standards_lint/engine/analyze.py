@@ -1,0 +1,179 @@
+"""Analyse one file: parse once, walk once with every rule, collect facts.
+
+This is a pure function of the file's bytes and its profile, which is what
+makes results cacheable and safe to compute in any worker process.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from standards_lint.engine.comments import find_suppressions
+from standards_lint.model import FileResult, Span, Violation
+from standards_lint.rule import Fact, PendingReport, Rule
+from standards_lint.source import SourceDecodeError, SourceFile, decode_source
+from standards_lint.tool_rules import (
+    InternalErrorRule,
+    SyntaxErrorRule,
+    ToolRule,
+    UndecodableFileRule,
+)
+
+_FILE_START = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class FileProfile:
+    """The effective standards for one file: which rules run, with which options.
+
+    Files that match the same ``[[overrides]]`` share a profile. ``fingerprint``
+    identifies everything here (and the tool version) for the cache.
+    """
+
+    rules: tuple[type[Rule[Any]], ...]
+    options: Mapping[str, object]
+    facts: tuple[Fact[Any], ...]
+    fingerprint: str
+
+
+def tool_violation(rule: type[ToolRule], path: str, span: Span, message: str) -> Violation:
+    """A violation of one of the tool's own (``SL``) rules."""
+    return Violation(rule.code, rule.name, rule.severity, path, span, message)
+
+
+def _internal_error(path: str, culprit: str, error: BaseException, span: Span) -> Violation:
+    origin = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
+    where = f" at {origin[0].filename}:{origin[0].lineno}" if origin else ""
+    message = f"{culprit} failed: {type(error).__name__}: {error}{where}"
+    return tool_violation(InternalErrorRule, path, span, message)
+
+
+def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
+    """Run ``profile`` on the file at display path ``path`` whose content is ``raw``."""
+    try:
+        text = decode_source(raw)
+    except SourceDecodeError as error:
+        message = f"cannot decode the file: {error}"
+        return FileResult(path, (tool_violation(UndecodableFileRule, path, _FILE_START, message),))
+    source = SourceFile(path, text)
+    violations: list[Violation] = []
+    rules = [rule(source, profile.options[rule.area], []) for rule in profile.rules]
+    failed: set[int] = set()
+
+    def guarded_call(rule: Rule[Any], hook: str) -> None:
+        if id(rule) in failed:
+            return
+        try:
+            getattr(rule, hook)()
+        except Exception as error:  # noqa: BLE001 - isolate the failing rule
+            failed.add(id(rule))
+            violations.append(_internal_error(path, _rule_label(rule), error, _FILE_START))
+
+    for rule in rules:
+        guarded_call(rule, "start_file")
+    tree_rules = [rule for rule in rules if rule.uses_tree()]
+    module = _walk_tree(source, tree_rules, violations, failed) if tree_rules else None
+    if not tree_rules:
+        _check_syntax(source, violations)
+    for rule in rules:
+        guarded_call(rule, "end_file")
+    violations.extend(_resolve_reports(source, module, rules))
+    facts = _collect_facts(source, profile, violations)
+    violations.sort(key=lambda violation: violation.sort_key)
+    return FileResult(path, tuple(violations), find_suppressions(text), facts)
+
+
+def _rule_label(rule: Rule[Any]) -> str:
+    return f"rule {rule.code} ({rule.name})"
+
+
+def _walk_tree(
+    source: SourceFile,
+    tree_rules: Sequence[Rule[Any]],
+    violations: list[Violation],
+    failed: set[int],
+) -> Any:
+    import libcst  # noqa: PLC0415 - only files that need a tree pay for LibCST
+
+    from standards_lint.engine.walk import build_table, walk  # noqa: PLC0415
+
+    try:
+        module = source.cst_module
+    except libcst.ParserSyntaxError as error:
+        span = Span(error.raw_line, error.raw_column + 1, error.raw_line, error.raw_column + 1)
+        message = f"cannot parse: {error.message}"
+        violations.append(tool_violation(SyntaxErrorRule, source.path, span, message))
+        return None
+    except RecursionError:
+        message = "cannot parse: the code is nested too deeply"
+        violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
+        return None
+    ancestors: list[Any] = []
+    live = [rule for rule in tree_rules if id(rule) not in failed]
+    for rule in live:
+        rule._ancestors = ancestors
+    table = build_table(live)
+
+    def on_error(handler: Any, error: Exception) -> None:
+        rule = handler.__self__
+        failed.add(id(rule))
+        table.unsubscribe(rule)
+        violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
+
+    walk(module, table, ancestors, on_error)
+    return module
+
+
+def _check_syntax(source: SourceFile, violations: list[Violation]) -> None:
+    try:
+        source.ast_module  # noqa: B018 - parsing is the check
+    except SyntaxError as error:
+        line = error.lineno or 1
+        column = error.offset or 1
+        span = Span(line, column, line, column)
+        message = f"cannot parse: {error.msg}"
+        violations.append(tool_violation(SyntaxErrorRule, source.path, span, message))
+    except (RecursionError, MemoryError, ValueError):
+        message = "cannot parse: the code is nested too deeply or contains null bytes"
+        violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
+
+
+def _resolve_reports(
+    source: SourceFile, module: Any, rules: Sequence[Rule[Any]]
+) -> list[Violation]:
+    pending: list[tuple[Rule[Any], PendingReport]] = [
+        (rule, report) for rule in rules for report in rule.reports
+    ]
+    nodes = [report.node for _, report in pending if report.node is not None]
+    spans: dict[int, Span] = {}
+    if nodes and module is not None:
+        from standards_lint.engine.positions import find_spans  # noqa: PLC0415
+
+        spans = find_spans(module, nodes)
+    resolved = []
+    for rule, report in pending:
+        span = report.span if report.node is None else spans.get(id(report.node), _FILE_START)
+        assert span is not None
+        resolved.append(
+            Violation(rule.code, rule.name, rule.severity, source.path, span, report.message)
+        )
+    return resolved
+
+
+def _collect_facts(
+    source: SourceFile, profile: FileProfile, violations: list[Violation]
+) -> dict[str, object]:
+    facts: dict[str, object] = {}
+    for fact in profile.facts:
+        try:
+            facts[fact.name] = fact.collect(source, profile.options[fact.area])
+        except SyntaxError:
+            continue  # already reported as SL001
+        except Exception as error:  # noqa: BLE001 - isolate the failing collector
+            violations.append(
+                _internal_error(source.path, f"fact {fact.name!r}", error, _FILE_START)
+            )
+    return facts

@@ -1,0 +1,112 @@
+"""Find the files to check: the given paths, filtered by include, exclude and .gitignore."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from standards_lint.config.standards import DEFAULT_EXCLUDE, Standards
+
+
+class MissingPathError(FileNotFoundError):
+    """A path given to check does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class _IgnoreFile:
+    directory: Path
+    spec: pathspec.GitIgnoreSpec
+
+    def ignores(self, path: Path, is_dir: bool) -> bool:
+        try:
+            relative = path.relative_to(self.directory).as_posix()
+        except ValueError:
+            return False
+        return self.spec.match_file(relative + ("/" if is_dir else ""))
+
+
+class FileFilter:
+    """Decides whether a file or directory is checked, relative to the standards' root."""
+
+    def __init__(self, standards: Standards) -> None:
+        self.root = standards.root
+        self.include = pathspec.GitIgnoreSpec.from_lines(standards.include)
+        self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
+        self.respect_gitignore = standards.respect_gitignore
+        self._ignore_files: dict[Path, _IgnoreFile | None] = {}
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix().lstrip("/")
+
+    def _ignore_file(self, directory: Path) -> _IgnoreFile | None:
+        if directory not in self._ignore_files:
+            gitignore = directory / ".gitignore"
+            found = None
+            if gitignore.is_file():
+                try:
+                    lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    lines = []
+                found = _IgnoreFile(directory, pathspec.GitIgnoreSpec.from_lines(lines))
+            self._ignore_files[directory] = found
+        return self._ignore_files[directory]
+
+    def _gitignored(self, path: Path, is_dir: bool) -> bool:
+        if not self.respect_gitignore:
+            return False
+        for directory in path.parents:
+            ignore_file = self._ignore_file(directory)
+            if ignore_file is not None and ignore_file.ignores(path, is_dir):
+                return True
+            if directory == self.root or (directory / ".git").exists():
+                break
+        return False
+
+    def skips_directory(self, directory: Path) -> bool:
+        """Whether nothing under ``directory`` is checked."""
+        relative = self._relative(directory) + "/"
+        return self.exclude.match_file(relative) or self._gitignored(directory, True)
+
+    def checks_file(self, path: Path) -> bool:
+        """Whether ``path`` is a file to check."""
+        relative = self._relative(path)
+        if not self.include.match_file(relative) or self.exclude.match_file(relative):
+            return False
+        return not self._gitignored(path, False)
+
+
+def discover_files(paths: Sequence[Path], standards: Standards) -> list[Path]:
+    """Every file to check under ``paths``, absolute, sorted and without repeats.
+
+    Raises :class:`MissingPathError` naming the first path that does not exist.
+    """
+    file_filter = FileFilter(standards)
+    found: set[Path] = set()
+    for given in paths:
+        path = given.resolve()
+        if not path.exists():
+            raise MissingPathError(f"no such file or directory: {given}")
+        if path.is_dir():
+            found.update(_walk(path, file_filter))
+        elif file_filter.checks_file(path):
+            found.add(path)
+    return sorted(found)
+
+
+def _walk(top: Path, file_filter: FileFilter) -> Iterator[Path]:
+    for directory, subdirectories, files in os.walk(top):
+        here = Path(directory)
+        subdirectories[:] = sorted(
+            name for name in subdirectories if not file_filter.skips_directory(here / name)
+        )
+        for name in files:
+            path = here / name
+            if file_filter.checks_file(path):
+                yield path

@@ -1,0 +1,176 @@
+"""Analyse many files: from the cache where possible, else in worker processes.
+
+Results come back in the order of the files given, whatever the number of
+workers, so output never depends on ``--jobs``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from standards_lint.config import Standards, StandardsResolver
+from standards_lint.engine.analyze import FileProfile, analyze_file, tool_violation
+from standards_lint.engine.cache import ResultCache, entry_key
+from standards_lint.engine.profile import build_profile, tool_fingerprint
+from standards_lint.model import FileResult, Span
+from standards_lint.tool_rules import UndecodableFileRule
+
+Progress = Callable[[int, int], None]
+
+#: Below this many files to analyse, starting workers costs more than it saves.
+MIN_FILES_FOR_WORKERS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    """One file to analyse: where it is, how it is shown, which profile applies."""
+
+    path: str
+    display_path: str
+    profile_key: tuple[int, ...]
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """``path`` relative to ``cwd`` when below it, always with ``/``."""
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        return (
+            os.path.relpath(path, cwd).replace(os.sep, "/")
+            if path.anchor == cwd.anchor
+            else path.as_posix()
+        )
+
+
+class ProfileTable:
+    """The profile of each override combination, built on first use."""
+
+    def __init__(self, standards: Standards, resolver: StandardsResolver) -> None:
+        self.standards = standards
+        self.resolver = resolver
+        self.tool = tool_fingerprint()
+        registry = standards.registry
+        self.project_codes = frozenset(
+            rule.code for rule in registry.project_rules(resolver.top_level.codes)
+        )
+        self._profiles: dict[tuple[int, ...], FileProfile] = {}
+
+    def get(self, key: tuple[int, ...]) -> FileProfile:
+        """The profile for files matched by exactly the overrides in ``key``."""
+        profile = self._profiles.get(key)
+        if profile is None:
+            effective = self.resolver.for_key(key)
+            profile = build_profile(effective, self.standards, self.tool, self.project_codes)
+            self._profiles[key] = profile
+        return profile
+
+
+_worker_profiles: ProfileTable | None = None
+
+
+def _start_worker(profiles: ProfileTable) -> None:
+    global _worker_profiles  # noqa: PLW0603 - one table per worker process
+    _worker_profiles = profiles
+
+
+def _analyze_chunk(jobs: Sequence[FileJob]) -> list[FileResult]:
+    assert _worker_profiles is not None
+    return [_analyze_job(job, _worker_profiles) for job in jobs]
+
+
+def _analyze_job(job: FileJob, profiles: ProfileTable) -> FileResult:
+    try:
+        raw = Path(job.path).read_bytes()
+    except OSError as error:
+        span = Span(1, 1, 1, 1)
+        message = f"cannot read the file: {error.strerror}"
+        return FileResult(
+            job.display_path,
+            (tool_violation(UndecodableFileRule, job.display_path, span, message),),
+        )
+    return analyze_file(job.display_path, raw, profiles.get(job.profile_key))
+
+
+def analyze_files(
+    files: Sequence[Path],
+    standards: Standards,
+    *,
+    jobs: int = 1,
+    cache: ResultCache | None = None,
+    progress: Progress | None = None,
+    cwd: Path | None = None,
+) -> list[FileResult]:
+    """Results for ``files`` (absolute paths), in the same order."""
+    resolver = StandardsResolver(standards)
+    profiles = ProfileTable(standards, resolver)
+    here = (cwd or Path.cwd()).resolve()
+    results: list[FileResult | None] = [None] * len(files)
+    misses: list[tuple[int, FileJob, str | None]] = []
+    for index, path in enumerate(files):
+        job = FileJob(str(path), display_path(path, here), resolver.for_path(path).key)
+        key = None
+        if cache is not None:
+            try:
+                content = path.read_bytes()
+            except OSError:
+                content = None
+            if content is not None:
+                key = entry_key(
+                    content, job.display_path, profiles.get(job.profile_key).fingerprint
+                )
+                results[index] = cache.get(key)
+        if results[index] is None:
+            misses.append((index, job, key))
+    done = len(files) - len(misses)
+    if progress is not None:
+        progress(done, len(files))
+    analysed = _run_jobs([job for _, job, _ in misses], profiles, jobs, progress, done, len(files))
+    for (index, _, key), result in zip(misses, analysed, strict=True):
+        results[index] = result
+        if cache is not None and key is not None:
+            cache.put(key, result)
+    return [result for result in results if result is not None]
+
+
+def _run_jobs(
+    jobs_to_run: list[FileJob],
+    profiles: ProfileTable,
+    jobs: int,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> list[FileResult]:
+    if jobs <= 1 or len(jobs_to_run) < MIN_FILES_FOR_WORKERS or not _can_fork():
+        results = []
+        for job in jobs_to_run:
+            results.append(_analyze_job(job, profiles))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        return results
+    chunk_size = max(1, min(64, len(jobs_to_run) // (jobs * 8) or 1))
+    chunks = [
+        jobs_to_run[start : start + chunk_size] for start in range(0, len(jobs_to_run), chunk_size)
+    ]
+    context = multiprocessing.get_context("fork")
+    collected: list[FileResult] = []
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(profiles,)
+    ) as executor:
+        for chunk_results in executor.map(_analyze_chunk, chunks):
+            collected.extend(chunk_results)
+            done += len(chunk_results)
+            if progress is not None:
+                progress(done, total)
+    return collected
+
+
+def _can_fork() -> bool:
+    # Workers inherit the loaded rule packs (local plugins included) by fork;
+    # where there is no fork, the run stays in one process.
+    return "fork" in multiprocessing.get_all_start_methods()

@@ -1,0 +1,109 @@
+"""Plain data that crosses every stage boundary: violations, file results, reports.
+
+Everything here is frozen, slotted and picklable, so that worker processes can
+return it and the cache can store it. Nothing here imports LibCST.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    """How much a violation matters; only ``error`` fails a run."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Return the severity named by ``text``, or raise ``ValueError`` naming the choices."""
+        try:
+            return cls(text)
+        except ValueError:
+            choices = ", ".join(member.value for member in cls)
+            raise ValueError(f"unknown severity {text!r}; expected one of {choices}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a file: 1-based lines and columns, end inclusive of its last line."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One breach of a standard, at one place in one file."""
+
+    rule: str
+    name: str
+    severity: Severity
+    path: str
+    span: Span
+    message: str
+
+    @property
+    def line(self) -> int:
+        """The 1-based line the violation starts on."""
+        return self.span.line
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """The order every report uses: by path, position, code, then message."""
+        return (self.path, self.span.line, self.span.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A ``# standards-lint: ignore[...]`` comment found in a file.
+
+    ``codes`` is empty for a blanket suppression. ``line`` is ``None`` for a
+    file-level suppression (``ignore-file``).
+    """
+
+    line: int | None
+    comment_line: int
+    codes: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything the per-file analysis learned about one file.
+
+    ``facts`` holds, per fact name, the plain value a fact collector produced
+    (documented items, function metrics, imports...). Project rules read them.
+    """
+
+    path: str
+    violations: tuple[Violation, ...]
+    suppressions: tuple[Suppression, ...] = ()
+    facts: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The outcome of a whole run, as every reporter receives it."""
+
+    files_checked: int
+    violations: tuple[Violation, ...]
+    metrics: Mapping[str, float] = field(default_factory=dict)
+    internal_errors: int = 0
+
+    def count(self, severity: Severity) -> int:
+        """How many violations have ``severity``."""
+        return sum(1 for violation in self.violations if violation.severity is severity)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when the tool failed somewhere, 1 for error violations, else 0."""
+        if self.internal_errors:
+            return 2
+        return 1 if self.count(Severity.ERROR) else 0

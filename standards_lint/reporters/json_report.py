@@ -1,0 +1,37 @@
+"""Machine-readable output: one JSON object per run."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from standards_lint.model import Report, Severity, Violation
+from standards_lint.version import tool_version
+
+
+def violation_json(violation: Violation) -> dict[str, Any]:
+    """One violation as the JSON output shows it."""
+    span = violation.span
+    return {
+        "rule": violation.rule,
+        "name": violation.name,
+        "severity": violation.severity.value,
+        "path": violation.path,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "message": violation.message,
+    }
+
+
+def render_json(report: Report, *, color: bool = False, statistics: bool = False) -> str:
+    """The report as one JSON object (colour and statistics do not apply)."""
+    document = {
+        "version": tool_version(),
+        "files_checked": report.files_checked,
+        "violations": [violation_json(violation) for violation in report.violations],
+        "metrics": dict(report.metrics),
+        "summary": {severity.value: report.count(severity) for severity in Severity},
+    }
+    return json.dumps(document, indent=2) + "\n"

@@ -1,0 +1,271 @@
+"""The authoring API: how a rule, a rule pack, an area and its options are written.
+
+A per-file :class:`Rule` subscribes to LibCST node types by defining
+``visit_<NodeType>`` and ``leave_<NodeType>`` methods (``visit_FunctionDef``),
+and/or reads the file's text in :meth:`Rule.start_file`. It reports with
+:meth:`Rule.report` (at a node) or :meth:`Rule.report_at` (at a line).
+
+A :class:`ProjectRule` runs once per run over the *facts* every file yielded
+(each fact is produced by a :class:`Fact` collector and cached with the file).
+
+Every rule documents itself: a code, a kebab-case name, a summary, a rationale
+that teaches why, and :class:`Valid` / :class:`Invalid` examples that the test
+suite runs and ``standards-lint explain`` prints.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+
+from standards_lint.model import Severity, Span
+from standards_lint.source import SourceFile
+
+if TYPE_CHECKING:
+    import libcst
+
+OptionsT = TypeVar("OptionsT")
+
+_CODE_PATTERN = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def option(default: Any, doc: str) -> Any:
+    """Declare one typed option of an area's options dataclass, with its documentation.
+
+    The TOML key is the field name with ``_`` written as ``-``.
+    """
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("option defaults must be immutable: use a tuple or a frozen mapping")
+    return field(default=default, metadata={"doc": doc})
+
+
+def option_doc(options_field: dataclasses.Field[Any]) -> str:
+    """The documentation given to :func:`option` for a field."""
+    return str(options_field.metadata.get("doc", ""))
+
+
+def toml_key(field_name: str) -> str:
+    """The standards-file key for an options field."""
+    return field_name.replace("_", "-")
+
+
+@dataclass(frozen=True, slots=True)
+class NoOptions:
+    """The options of an area that has none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """A section of the standards file (``[style]``) and the rules it groups.
+
+    ``options`` is a frozen dataclass whose fields are declared with
+    :func:`option`; its ``__post_init__`` may raise ``ValueError`` to reject a
+    value, and the message reaches the user with the file and key.
+    """
+
+    name: str
+    prefix: str
+    title: str
+    options: type[Any] = NoOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Valid:
+    """A snippet the rule must not report, optionally under given area options."""
+
+    code: str
+    options: Mapping[str, Any] = field(default_factory=dict)
+    path: str = "example.py"
+
+
+@dataclass(frozen=True, slots=True)
+class Invalid:
+    """A snippet the rule must report, at ``line`` and with ``message`` in its text if given."""
+
+    code: str
+    line: int | None = None
+    message: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    path: str = "example.py"
+
+
+@dataclass(slots=True)
+class PendingReport:
+    """A report made during a walk, before positions are known."""
+
+    node: libcst.CSTNode | None
+    span: Span | None
+    message: str
+
+
+class RuleMeta:
+    """The self-description shared by every kind of rule."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    area: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    summary: ClassVar[str]
+    rationale: ClassVar[str]
+    options_used: ClassVar[tuple[str, ...]] = ()
+    enabled_by_default: ClassVar[bool] = True
+    valid: ClassVar[Sequence[Valid]] = ()
+    invalid: ClassVar[Sequence[Invalid]] = ()
+
+    @classmethod
+    def check_metadata(cls) -> list[str]:
+        """Problems with this rule's self-description, for the registry to refuse it."""
+        problems = []
+        for attribute in ("code", "name", "area", "summary", "rationale"):
+            if not getattr(cls, attribute, ""):
+                problems.append(f"{cls.__qualname__} has no {attribute}")
+        if problems:
+            return problems
+        if not _CODE_PATTERN.match(cls.code):
+            problems.append(f"{cls.__qualname__}.code {cls.code!r} is not letters then 3 digits")
+        if not _NAME_PATTERN.match(cls.name):
+            problems.append(f"{cls.__qualname__}.name {cls.name!r} is not kebab-case")
+        return problems
+
+
+class Rule(RuleMeta, Generic[OptionsT]):
+    """A per-file rule. Subclass it, set the metadata, and add visitor methods.
+
+    One instance is made for each file, so instance attributes may carry
+    state from one node to the next within that file.
+    """
+
+    #: Metadata the rule needs beyond the tree itself; none are built in yet.
+    needs_cst: ClassVar[bool | None] = None
+
+    def __init__(self, source: SourceFile, options: OptionsT, ancestors: list[Any]) -> None:
+        self.source = source
+        self.options = options
+        self._ancestors = ancestors
+        self.reports: list[PendingReport] = []
+
+    @classmethod
+    def subscriptions(cls) -> Iterator[tuple[str, str]]:
+        """Yield ``("visit"|"leave", NodeTypeName)`` for each visitor method."""
+        for attribute in dir(cls):
+            kind, _, node_type = attribute.partition("_")
+            if kind in ("visit", "leave") and node_type[:1].isupper() and "_" not in node_type:
+                yield kind, node_type
+
+    @classmethod
+    def uses_tree(cls) -> bool:
+        """Whether the rule walks the LibCST tree (else it only reads the text)."""
+        if cls.needs_cst is not None:
+            return cls.needs_cst
+        return any(True for _ in cls.subscriptions())
+
+    @property
+    def ancestors(self) -> Sequence[libcst.CSTNode]:
+        """The nodes enclosing the node being visited, outermost first."""
+        return self._ancestors
+
+    def start_file(self) -> None:
+        """Called before the walk; text-based rules do their work here."""
+
+    def end_file(self) -> None:
+        """Called after the walk."""
+
+    def report(self, node: libcst.CSTNode, message: str) -> None:
+        """Report a violation at ``node`` (its position is computed only if needed)."""
+        self.reports.append(PendingReport(node, None, message))
+
+    def report_at(
+        self,
+        line: int,
+        column: int,
+        message: str,
+        *,
+        end_line: int | None = None,
+        end_column: int | None = None,
+    ) -> None:
+        """Report a violation at a 1-based line and column."""
+        span = Span(line, column, end_line or line, end_column or column)
+        self.reports.append(PendingReport(None, span, message))
+
+
+@dataclass(frozen=True, slots=True)
+class Fact(Generic[OptionsT]):
+    """A per-file fact collector: a pure function of the file and its area options.
+
+    The value must be plain picklable data (tuples, dataclasses, numbers); it
+    is cached with the file and handed to project rules.
+    """
+
+    name: str
+    area: str
+    collect: Callable[[SourceFile, OptionsT], object]
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectReport:
+    """A report made by a project rule."""
+
+    message: str
+    path: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFacts:
+    """What project rules see: each checked file's facts, and where the standards live."""
+
+    files: Mapping[str, Mapping[str, object]]
+    standards_path: str | None
+
+    def values(self, fact: str) -> Iterator[tuple[str, object]]:
+        """Yield ``(path, value)`` for every file that produced ``fact``, in path order."""
+        for path in sorted(self.files):
+            facts = self.files[path]
+            if fact in facts:
+                yield path, facts[fact]
+
+
+class ProjectRule(RuleMeta, Generic[OptionsT]):
+    """A rule that runs once over the facts of all files.
+
+    Declare the facts it reads in ``facts``; implement :meth:`check`.
+    """
+
+    facts: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: OptionsT, options_for_path: Callable[[str], OptionsT]) -> None:
+        self.options = options
+        self.options_for_path = options_for_path
+        self.reports: list[ProjectReport] = []
+        self.metrics: dict[str, float] = {}
+
+    def check(self, project: ProjectFacts) -> None:
+        """Inspect ``project`` and report."""
+        raise NotImplementedError
+
+    def report(self, message: str, *, path: str | None = None, line: int = 1) -> None:
+        """Report at a file and line, or (``path=None``) against the standards file."""
+        self.reports.append(ProjectReport(message, path, line))
+
+    def publish(self, metric: str, value: float) -> None:
+        """Publish a named figure into the report's ``metrics``."""
+        self.metrics[metric] = value
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """What a plugin offers: rules, the areas their options live in, and fact collectors.
+
+    Register one under the ``standards_lint.rules`` entry-point group, or name
+    a module that defines one in the standards file's ``plugins``.
+    """
+
+    name: str
+    rules: Sequence[type[Rule[Any]] | type[ProjectRule[Any]]]
+    areas: Sequence[Area] = ()
+    facts: Sequence[Fact[Any]] = ()
+    version: str = ""

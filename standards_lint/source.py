@@ -1,0 +1,71 @@
+"""The text of one file, with its syntax trees parsed lazily and at most once."""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import libcst
+
+
+class SourceDecodeError(ValueError):
+    """The file's bytes are not text in the encoding it declares."""
+
+
+def decode_source(raw: bytes) -> str:
+    """Decode Python source bytes as the interpreter would (PEP 263 cookie, BOM)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        raise SourceDecodeError(str(error)) from error
+    return text.removeprefix("\ufeff")
+
+
+class SourceFile:
+    """One file as rules see it: its path, its text, and its trees on demand.
+
+    ``path`` is the display path (relative to the working directory, with
+    ``/``). Parsing happens on first use and is remembered, so many rules can
+    ask for the same tree at the cost of one parse.
+    """
+
+    __slots__ = ("_ast", "_cst", "_lines", "path", "text")
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self._lines: list[str] | None = None
+        self._ast: ast.Module | None = None
+        self._cst: libcst.Module | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines without their line endings."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    @property
+    def ast_module(self) -> ast.Module:
+        """The standard-library AST; raises ``SyntaxError`` for invalid code."""
+        if self._ast is None:
+            self._ast = ast.parse(self.text, filename=self.path)
+        return self._ast
+
+    @property
+    def cst_module(self) -> libcst.Module:
+        """The LibCST tree; raises ``libcst.ParserSyntaxError`` for invalid code."""
+        if self._cst is None:
+            import libcst  # noqa: PLC0415 - fully cached runs never pay for this import
+
+            self._cst = libcst.parse_module(self.text)
+        return self._cst
+
+    @property
+    def is_package_init(self) -> bool:
+        """Whether this file is a package's ``__init__.py``."""
+        return self.path.rsplit("/", 1)[-1] == "__init__.py"

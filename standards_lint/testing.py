@@ -1,0 +1,141 @@
+"""Test helpers, so that rule authors test rules the way standards-lint tests its own.
+
+Run one rule on a snippet through the real engine::
+
+    from standards_lint.testing import run_rule
+    violations = run_rule(MyRule, "print('hi')\\n", options={"banned-calls": ...})
+
+and run every example a pack declares with one parametrised test::
+
+    import pytest
+    from standards_lint.testing import example_cases, check_example
+
+    @pytest.mark.parametrize("case", example_cases())
+    def test_rule_examples(case):
+        check_example(case)
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from standards_lint.api import check
+from standards_lint.config.standards import Standards
+from standards_lint.config.values import build_options
+from standards_lint.model import Violation
+from standards_lint.registry import Registry, load_registry
+from standards_lint.rule import Invalid, RuleMeta, Valid
+
+__all__ = ["ExampleCase", "check_example", "example_cases", "run_rule"]
+
+_registries: dict[tuple[str, ...], Registry] = {}
+
+
+def _registry(plugins: Sequence[str]) -> Registry:
+    key = tuple(plugins)
+    if key not in _registries:
+        _registries[key] = load_registry(plugins)
+    return _registries[key]
+
+
+def run_rule(
+    rule: type[RuleMeta] | str,
+    code: str,
+    *,
+    options: Mapping[str, Any] | None = None,
+    path: str = "example.py",
+    files: Mapping[str, str] | None = None,
+    plugins: Sequence[str] = (),
+) -> list[Violation]:
+    """The violations of ``rule`` (a class, code or name) when ``code`` is the file at ``path``.
+
+    ``options`` are the rule's area options as written in the standards file
+    (kebab-case keys). ``files`` adds other files to the project (path to
+    text), for rules that look across files. The snippet goes through the
+    whole engine: parse, walk, facts, project rules, suppressions.
+    """
+    registry = _registry(plugins)
+    found = registry.find(rule) if isinstance(rule, str) else registry.find(rule.code)
+    if found is None:
+        raise LookupError(f"rule {rule!r} is not registered; is its pack installed or in plugins?")
+    areas = {
+        name: build_options(area.options, {}, name)[0] for name, area in registry.areas.items()
+    }
+    where = f"options for {found.code}"
+    built, problems = build_options(registry.areas[found.area].options, dict(options or {}), where)
+    if problems:
+        raise ValueError("; ".join(problems))
+    areas[found.area] = built
+    with tempfile.TemporaryDirectory(prefix="standards-lint-example-") as directory:
+        root = Path(directory).resolve()
+        for relative, text in {**(files or {}), path: code}.items():
+            target = root / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        standards = Standards(
+            root=root, path=None, registry=registry, select=(found.code,), areas=areas
+        )
+        report = check([root], standards, use_cache=False, cwd=root)
+    return [violation for violation in report.violations if violation.rule == found.code]
+
+
+@dataclass(frozen=True, slots=True)
+class ExampleCase:
+    """One declared example of one rule."""
+
+    rule: type[RuleMeta]
+    example: Valid | Invalid
+    plugins: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A readable test id: ``STY001-invalid-2``."""
+        examples: Sequence[Valid | Invalid]
+        examples = self.rule.invalid if isinstance(self.example, Invalid) else self.rule.valid
+        kind = "invalid" if isinstance(self.example, Invalid) else "valid"
+        return f"{self.rule.code}-{kind}-{list(examples).index(self.example) + 1}"
+
+
+def example_cases(plugins: Sequence[str] = (), codes: Iterable[str] | None = None) -> list[Any]:
+    """``pytest.param`` objects for every example of every registered rule (or of ``codes``)."""
+    import pytest  # noqa: PLC0415 - only test code imports this module
+
+    registry = _registry(plugins)
+    wanted = set(codes) if codes is not None else None
+    cases = []
+    for code in sorted(registry.rules):
+        if wanted is not None and code not in wanted:
+            continue
+        rule = registry.rules[code]
+        examples: list[Valid | Invalid] = [*rule.valid, *rule.invalid]
+        for example in examples:
+            case = ExampleCase(rule, example, tuple(plugins))
+            cases.append(pytest.param(case, id=case.id))
+    return cases
+
+
+def check_example(case: ExampleCase) -> None:
+    """Assert that a valid example reports nothing and an invalid one reports as declared."""
+    example = case.example
+    found = run_rule(
+        case.rule, example.code, options=example.options, path=example.path, plugins=case.plugins
+    )
+    shown = "\n".join(f"  {v.line}:{v.span.column} {v.message}" for v in found) or "  (nothing)"
+    if isinstance(example, Valid):
+        assert not found, f"{case.id} should not report, but reported:\n{shown}"
+        return
+    assert found, f"{case.id} should report, but reported nothing"
+    if example.line is not None:
+        lines = [violation.line for violation in found]
+        assert example.line in lines, (
+            f"{case.id} should report at line {example.line}; got:\n{shown}"
+        )
+    if example.message is not None:
+        messages = [violation.message for violation in found]
+        assert any(example.message in message for message in messages), (
+            f"{case.id} should report a message containing {example.message!r}; got:\n{shown}"
+        )

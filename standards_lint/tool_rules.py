@@ -1,0 +1,106 @@
+"""The rules the tool itself reports (code prefix ``SL``).
+
+They are not visitors: the engine reports a file that does not parse or a rule
+that fails, and the gate reports suppressions that suppress nothing. They are
+described here so that ``rules``, ``explain``, ``select`` and ``ignore`` treat
+them like any other rule.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from standards_lint.model import Severity
+from standards_lint.rule import Area, Invalid, RuleMeta, Valid
+
+TOOL_AREA: Final = Area(name="tool", prefix="SL", title="Problems found by the tool itself")
+
+
+class ToolRule(RuleMeta):
+    """A rule reported by the engine or the gate rather than by a visitor."""
+
+    area = "tool"
+    #: Reported even when ``select`` does not name it (it can still be ignored).
+    always_selected: bool = False
+
+
+class SyntaxErrorRule(ToolRule):
+    """A file that LibCST cannot parse."""
+
+    code = "SL001"
+    always_selected = True
+    name = "syntax-error"
+    summary = "The file is not valid Python, so no other rule could read it."
+    rationale = (
+        "Every other standard is checked on the parsed program. A file that does not"
+        " parse is reported at the line where parsing stopped, instead of being skipped"
+        " silently, so that a broken file can never pass the gate."
+    )
+    invalid = (Invalid("def broken(:\n    pass\n", line=1),)
+    valid = (Valid("def fine():\n    pass\n"),)
+
+
+class InternalErrorRule(ToolRule):
+    """A rule or fact collector raised an exception."""
+
+    code = "SL002"
+    always_selected = True
+    name = "internal-error"
+    summary = "A rule failed on this file; its other rules still ran, and the run exits 2."
+    rationale = (
+        "A failing rule is a bug in the rule, not in your code. It is isolated so that"
+        " the rest of the standards are still checked, and it makes the run exit with"
+        " code 2 so that nobody mistakes a partial check for a clean one."
+    )
+
+
+class UnusedSuppressionRule(ToolRule):
+    """A suppression comment that suppresses nothing."""
+
+    code = "SL003"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    summary = "A `# standards-lint: ignore[...]` comment suppresses no violation."
+    rationale = (
+        "Suppressions outlive the code they were written for. Once the violation is"
+        " fixed the comment only hides the next one, so a suppression that suppresses"
+        " nothing is reported and can be deleted."
+    )
+    invalid = (Invalid("x = 1  # standards-lint: ignore[STY003]\n", line=1),)
+    valid = (Valid("x = 1\n"),)
+
+
+class SuppressionWithoutReasonRule(ToolRule):
+    """A suppression with no reason, where the standards require one."""
+
+    code = "SL004"
+    name = "suppression-without-reason"
+    summary = "A suppression comment gives no reason (`require-suppression-reason = true`)."
+    rationale = (
+        "An exception to a standard is a decision, and the next reader needs to know"
+        " why it was made. Write the reason after the codes:"
+        " `# standards-lint: ignore[STY006] the plugin API requires this signature`."
+    )
+    enabled_by_default = True
+
+
+class UndecodableFileRule(ToolRule):
+    """A file whose bytes are not text in its declared encoding."""
+
+    code = "SL005"
+    always_selected = True
+    name = "undecodable-file"
+    summary = "The file's bytes cannot be decoded as Python source."
+    rationale = (
+        "Python reads source as UTF-8 unless a coding comment says otherwise. A file"
+        " that cannot be decoded cannot be imported, so it is reported rather than skipped."
+    )
+
+
+TOOL_RULES: Final[tuple[type[ToolRule], ...]] = (
+    SyntaxErrorRule,
+    InternalErrorRule,
+    UnusedSuppressionRule,
+    SuppressionWithoutReasonRule,
+    UndecodableFileRule,
+)
