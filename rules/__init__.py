@@ -1,13 +1,18 @@
 """The built-in rule pack, registered like any other through the entry point."""
 
-from standards_lint.rules.style import STYLE_AREA, STYLE_RULES
-
 from standards_lint.rule import RulePack
+from standards_lint.rules.architecture import (
+    ARCHITECTURE_AREA,
+    ARCHITECTURE_FACTS,
+    ARCHITECTURE_RULES,
+)
+from standards_lint.rules.style import STYLE_AREA, STYLE_RULES
 
 PACK = RulePack(
     name="builtin",
-    rules=[*STYLE_RULES],
-    areas=[STYLE_AREA],
+    rules=[*STYLE_RULES, *ARCHITECTURE_RULES],
+    areas=[STYLE_AREA, ARCHITECTURE_AREA],
+    facts=[*ARCHITECTURE_FACTS],
 )
 
 __all__ = ["PACK"]

@@ -39,7 +39,11 @@ def option(default: Any, doc: str) -> Any:
     The TOML key is the field name with ``_`` written as ``-``.
     """
     if isinstance(default, (list, dict, set)):
-        raise TypeError("option defaults must be immutable: use a tuple or a frozen mapping")
+        raise TypeError("option defaults must be immutable: use a tuple or a MappingProxyType")
+    if isinstance(default, Mapping):
+        # A read-only mapping is safe to share, but dataclasses only accept
+        # hashable defaults, so it is handed out by a factory.
+        return field(default_factory=lambda: default, metadata={"doc": doc})
     return field(default=default, metadata={"doc": doc})
 
 
@@ -220,6 +224,8 @@ class ProjectFacts:
 
     files: Mapping[str, Mapping[str, object]]
     standards_path: str | None
+    #: Each file's path relative to the standards' root (with ``/``), by display path.
+    root_paths: Mapping[str, str] = field(default_factory=dict)
 
     def values(self, fact: str) -> Iterator[tuple[str, object]]:
         """Yield ``(path, value)`` for every file that produced ``fact``, in path order."""

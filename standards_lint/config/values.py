@@ -135,19 +135,18 @@ def build_options(
             values[field.name] = convert(value, hints[field.name], f"{where}: {key}")
         except ValueProblem as problem:
             problems.append(str(problem))
-    fallback = base if base is not None else _defaults(options_type)
-    if problems:
-        return fallback, problems
-    try:
-        if base is not None:
-            return dataclasses.replace(base, **values), []
-        return options_type(**values), []
-    except (ValueError, TypeError) as error:
-        return fallback, [f"{where}: {error}"]
+    if not problems:
+        try:
+            if base is not None:
+                return dataclasses.replace(base, **values), []
+            return options_type(**values), []
+        except (ValueError, TypeError) as error:
+            problems.append(f"{where}: {error}")
+    return (base if base is not None else _defaults(options_type)), problems
 
 
 def _defaults(options_type: type[Any]) -> Any:
     try:
         return options_type()
-    except TypeError:
+    except (TypeError, ValueError):
         return None

@@ -33,6 +33,7 @@ def run_project_rules(
     project = ProjectFacts(
         files={result.path: result.facts for _, result in files},
         standards_path=standards_display_path,
+        root_paths={result.path: resolver.relative(path) for path, result in files},
     )
     outcome = ProjectOutcome()
     for rule_class in standards.registry.project_rules(top_level.codes):
