@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test lint typecheck self-check bench clean
+.PHONY: demo test typecheck docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ typecheck: $(TEST_STAMP)
 	cp -rs $(CURDIR)/standards_lint build/typecheck/standards_lint
 	ln -s $(CURDIR)/rules build/typecheck/standards_lint/rules
 	cd build/typecheck && $(CURDIR)/$(BIN)/mypy --config-file $(CURDIR)/pyproject.toml -p standards_lint
+
+## docs: regenerate the rule and option reference
+docs: $(STAMP)
+	$(BIN)/standards-lint rules --format markdown > docs/rules.md
 
 ## bench: compare standards-lint with LibCST's parser and Fixit on a pinned corpus
 bench: $(STAMP)

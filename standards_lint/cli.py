@@ -16,6 +16,7 @@ from standards_lint.config import ConfigError, Standards, load_standards
 from standards_lint.engine.cache import clear_cache
 from standards_lint.engine.discover import MissingPathError
 from standards_lint.explain import explain_rule
+from standards_lint.reference import render_reference
 from standards_lint.reporters import RENDERERS
 from standards_lint.version import tool_version
 
@@ -160,13 +161,20 @@ def check(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "markdown"]),
     default="text",
     show_default=True,
 )
 def rules(config: Path | None, output_format: str) -> None:
-    """List every rule: code, name, area, default severity and summary."""
+    """List every rule: code, name, area, default severity and summary.
+
+    ``--format markdown`` prints the full reference: every area's options and
+    every rule's rationale and examples.
+    """
     registry = _load(config).registry
+    if output_format == "markdown":
+        click.echo(render_reference(registry), nl=False)
+        return
     rows = [registry.rules[code] for code in sorted(registry.rules)]
     if output_format == "json":
         listing = [

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import textwrap
+from collections.abc import Mapping
 from typing import Any
 
 from standards_lint.registry import Registry
-from standards_lint.rule import RuleMeta, option_doc, toml_key
+from standards_lint.rule import RuleMeta, option_default, option_doc, toml_key
 
 
 def explain_rule(rule: type[RuleMeta], registry: Registry) -> str:
@@ -33,7 +35,7 @@ def explain_rule(rule: type[RuleMeta], registry: Registry) -> str:
             continue
         lines += ["", f"{title}:"]
         for example in examples:
-            settings = ", ".join(f"{key} = {value!r}" for key, value in example.options.items())
+            settings = ", ".join(f"{k} = {toml_value(v)}" for k, v in example.options.items())
             if settings:
                 lines.append(f"  # with {settings}")
             if example.path != "example.py":
@@ -53,24 +55,33 @@ def _options(rule: type[RuleMeta], options_type: type[Any]) -> list[str]:
         field = fields.get(key)
         if field is None:
             continue
-        lines.append(f"  {key} = {_toml_value(field.default)}")
+        lines.append(f"  {key} = {toml_value(option_default(field))}")
         lines += textwrap.wrap(
             option_doc(field), width=76, initial_indent="      ", subsequent_indent="      "
         )
     return lines
 
 
-def _toml_value(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """``value`` written as it would be in TOML."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f'"{value}"'
-    if isinstance(value, tuple):
-        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    if hasattr(value, "items"):
-        return (
-            "{ " + ", ".join(f'"{key}" = {_toml_value(item)}' for key, item in value.items()) + " }"
-        )
+        return json.dumps(value)
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {toml_key(f.name): getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        pairs = ", ".join(f"{_toml_key(str(k))} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + pairs + " }"
     if value is None:
         return "(not set)"
     return str(value)
+
+
+def _toml_key(key: str) -> str:
+    bare = key.replace("-", "").replace("_", "").isalnum()
+    return key if bare else json.dumps(key)

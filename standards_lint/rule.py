@@ -52,6 +52,15 @@ def option_doc(options_field: dataclasses.Field[Any]) -> str:
     return str(options_field.metadata.get("doc", ""))
 
 
+def option_default(options_field: dataclasses.Field[Any]) -> Any:
+    """The default value of an options field (from its default or its factory)."""
+    if options_field.default is not dataclasses.MISSING:
+        return options_field.default
+    if options_field.default_factory is not dataclasses.MISSING:
+        return options_field.default_factory()
+    return None
+
+
 def toml_key(field_name: str) -> str:
     """The standards-file key for an options field."""
     return field_name.replace("_", "-")

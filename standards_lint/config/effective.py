@@ -55,7 +55,8 @@ class StandardsResolver:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the standards' root, with ``/`` (absolute if outside it)."""
-        absolute = path.resolve()
+        # Discovered paths are already resolved; resolving costs system calls.
+        absolute = path if path.is_absolute() else path.resolve()
         try:
             return absolute.relative_to(self.standards.root).as_posix()
         except ValueError:

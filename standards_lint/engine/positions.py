@@ -9,8 +9,7 @@ tree, and it runs only for files where a rule reported a node.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import libcst
@@ -52,24 +51,50 @@ class _PositionRecorder(CodegenState):
         if id(node) not in self.syntactic:
             self.syntactic[id(node)] = (start, (self.line, self.column))
 
-    @contextmanager
-    def record_syntactic_position(
+    def record_syntactic_position(  # type: ignore[override]
         self,
         node: libcst.CSTNode,
         *,
         start_node: libcst.CSTNode | None = None,
         end_node: libcst.CSTNode | None = None,
-    ) -> Iterator[None]:
-        start = (self.line, self.column)
-        try:
-            yield
-        finally:
-            end = (self.line, self.column)
-            if start_node is not None:
-                start = self.syntactic[id(start_node)][0]
-            if end_node is not None:
-                end = self.syntactic[id(end_node)][1]
-            self.syntactic[id(node)] = (start, end)
+    ) -> _SyntacticRecord:
+        return _SyntacticRecord(self, node, start_node, end_node)
+
+
+class _SyntacticRecord:
+    """Records a node's syntactic range around its code generation.
+
+    A plain class rather than ``contextlib.contextmanager``: it is entered
+    once per node, and a generator per node costs more than the rest.
+    """
+
+    __slots__ = ("end_node", "node", "recorder", "start", "start_node")
+
+    def __init__(
+        self,
+        recorder: _PositionRecorder,
+        node: libcst.CSTNode,
+        start_node: libcst.CSTNode | None,
+        end_node: libcst.CSTNode | None,
+    ) -> None:
+        self.recorder = recorder
+        self.node = node
+        self.start_node = start_node
+        self.end_node = end_node
+        self.start: _Point = (0, 0)
+
+    def __enter__(self) -> None:
+        self.start = (self.recorder.line, self.recorder.column)
+
+    def __exit__(self, *exc_info: object) -> None:
+        recorder = self.recorder
+        start = self.start
+        end = (recorder.line, recorder.column)
+        if self.start_node is not None:
+            start = recorder.syntactic[id(self.start_node)][0]
+        if self.end_node is not None:
+            end = recorder.syntactic[id(self.end_node)][1]
+        recorder.syntactic[id(self.node)] = (start, end)
 
 
 def find_spans(module: libcst.Module, nodes: Collection[libcst.CSTNode]) -> dict[int, Span]:
