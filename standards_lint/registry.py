@@ -7,6 +7,7 @@ standards file's ``plugins`` is loaded too; it must define a ``RulePack``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import importlib
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Final
 
-from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack
+from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack, toml_key
 from standards_lint.tool_rules import TOOL_AREA, TOOL_RULES
 
 ENTRY_POINT_GROUP: Final = "standards_lint.rules"
@@ -91,6 +92,20 @@ class Registry:
                         f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}"
                     )
 
+    def check_options_used(self, problems: list[str]) -> None:
+        """Every option a rule says it reads must exist in its area."""
+        for rule in self.rules.values():
+            area = self.areas.get(rule.area)
+            if area is None or not dataclasses.is_dataclass(area.options):
+                continue
+            known = {toml_key(field.name) for field in dataclasses.fields(area.options)}
+            for name in rule.options_used:
+                if name not in known:
+                    problems.append(
+                        f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
+                        f" of [{rule.area}]"
+                    )
+
     def find(self, code_or_name: str) -> type[RuleMeta] | None:
         """The rule with this code or kebab-case name."""
         code = self._by_name.get(code_or_name, code_or_name.upper())
@@ -115,8 +130,9 @@ class Registry:
     def unknown_selector_message(self, selector: str) -> str:
         """A message for an unknown selector naming the closest valid one."""
         candidates = [*self.rules, *self._by_name, *self.areas, ALL]
-        close = difflib.get_close_matches(selector, candidates, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        by_lower = {candidate.lower(): candidate for candidate in candidates}
+        close = difflib.get_close_matches(selector.lower(), list(by_lower), n=1, cutoff=0.5)
+        hint = f"; did you mean {by_lower[close[0]]!r}?" if close else ""
         return f"unknown rule, prefix or area {selector!r}{hint}"
 
     def default_selection(self) -> set[str]:
@@ -170,6 +186,7 @@ def load_registry(plugins: Sequence[str] = (), root: Path | None = None) -> Regi
         for pack in _packs_in(module, origin, problems):
             registry.add_pack(pack, origin, problems)
     registry.check_areas(problems)
+    registry.check_options_used(problems)
     if problems:
         raise RegistryError(problems)
     return registry
@@ -198,7 +215,10 @@ def _import_plugin(plugin: str, root: Path) -> ModuleType:
         location = location / "__init__.py"
     if not location.is_file():
         raise FileNotFoundError(f"no such file: {location}")
-    module_name = "standards_lint_plugin_" + hashlib.sha256(str(location).encode()).hexdigest()[:12]
+    # The name carries the file's content, so an edited plugin is loaded anew
+    # in a process that already loaded its earlier version.
+    identity = str(location).encode() + b"\0" + location.read_bytes()
+    module_name = "standards_lint_plugin_" + hashlib.sha256(identity).hexdigest()[:16]
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(
@@ -219,22 +239,29 @@ def _source_hash(pack: RulePack) -> str:
     rule (not only to the rule's own module) is noticed.
     """
     directories: set[Path] = set()
+    single_files: set[Path] = set()
     for item in [*pack.rules, *(fact.collect for fact in pack.facts)]:
         module = sys.modules.get(getattr(item, "__module__", ""))
         filename = getattr(module, "__file__", None)
-        if filename:
+        if not filename:
+            continue
+        if getattr(module, "__package__", ""):
             directories.add(Path(filename).parent)
-    return hash_python_files(sorted(directories))
+        else:
+            # A plugin that is a lone file: hash it alone, not its neighbours.
+            single_files.add(Path(filename))
+    return hash_python_files(sorted(directories), sorted(single_files))
 
 
-def hash_python_files(directories: Iterable[Path]) -> str:
-    """A short hash of the names and contents of the ``.py`` files in ``directories``."""
+def hash_python_files(directories: Iterable[Path], files: Iterable[Path] = ()) -> str:
+    """A short hash of the names and contents of ``files`` and of the ``.py`` files
+    in ``directories``."""
     digest = hashlib.sha256()
-    for directory in directories:
-        for path in sorted(directory.glob("*.py")):
-            digest.update(str(path).encode())
-            try:
-                digest.update(path.read_bytes())
-            except OSError:
-                continue
+    paths = [path for directory in directories for path in sorted(directory.glob("*.py"))]
+    for path in [*paths, *files]:
+        digest.update(str(path).encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            continue
     return digest.hexdigest()[:16]

@@ -84,19 +84,15 @@ class StandardsResolver:
     def _compute(self, key: tuple[int, ...]) -> EffectiveStandards:
         standards = self.standards
         registry = standards.registry
-        codes = (
-            registry.default_selection()
-            if standards.select is None
-            else _union(registry.select(selector) for selector in standards.select)
+        base = registry.default_selection() if standards.select is None else set()
+        codes = self._apply_selectors(
+            base | ALWAYS_SELECTED, standards.select or (), standards.ignore
         )
-        codes |= ALWAYS_SELECTED
-        codes -= _union(registry.select(selector) for selector in standards.ignore)
         areas = dict(standards.areas)
         severity_maps = [standards.severity]
         for index in key:
             override = standards.overrides[index]
-            codes |= _union(registry.select(selector) for selector in override.select)
-            codes -= _union(registry.select(selector) for selector in override.ignore)
+            codes = self._apply_selectors(codes, override.select, override.ignore)
             severity_maps.append(override.severity)
             for name, changes in override.areas.items():
                 areas[name] = _apply(areas[name], changes, registry.areas[name].options)
@@ -107,6 +103,32 @@ class StandardsResolver:
             severity=types.MappingProxyType(severity),
             areas=types.MappingProxyType(areas),
         )
+
+    def _apply_selectors(
+        self, codes: set[str], select: Iterable[str], ignore: Iterable[str]
+    ) -> set[str]:
+        """``codes`` after one level's ``select`` and ``ignore``.
+
+        For each rule the most specific matching selector decides (a code or
+        name over a prefix, a longer prefix over a shorter one, a prefix over
+        an area, an area over ``ALL``); on a tie, ``ignore`` wins.
+        """
+        registry = self.standards.registry
+        best: dict[str, tuple[int, bool]] = {}
+        for selectors, enable in ((select, True), (ignore, False)):
+            for selector in selectors:
+                rank = _specificity(selector, self.standards)
+                for code in registry.select(selector):
+                    known = best.get(code)
+                    if known is None or rank > known[0] or (rank == known[0] and not enable):
+                        best[code] = (rank, enable)
+        decided = set(codes)
+        for code, (_, enable) in best.items():
+            if enable:
+                decided.add(code)
+            else:
+                decided.discard(code)
+        return decided
 
     def _severity(self, code: str, maps: list[Mapping[str, Severity]]) -> Severity:
         registry = self.standards.registry
@@ -119,13 +141,6 @@ class StandardsResolver:
                     if rank > best:
                         best, chosen = rank, severity
         return chosen
-
-
-def _union(groups: Iterable[set[str]]) -> set[str]:
-    merged: set[str] = set()
-    for group in groups:
-        merged |= group
-    return merged
 
 
 def _apply(options: Any, changes: Mapping[str, Any], options_type: type[Any]) -> Any:

@@ -284,6 +284,8 @@ def _overrides(
         for name, area in registry.areas.items():
             if name in item:
                 section = item[name] if isinstance(item[name], dict) else {}
+                if not isinstance(item[name], dict):
+                    problems.append(f"{here}: [{name}] must be a table")
                 _, found = build_options(
                     area.options, section, f"{here}: [{name}]", base=base_areas[name]
                 )

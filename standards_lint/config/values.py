@@ -10,6 +10,7 @@ table, or an array of tables as ``tuple[Dataclass, ...]``).
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import types
 import typing
 from collections.abc import Mapping
@@ -108,6 +109,8 @@ def _convert_union(value: Any, args: tuple[Any, ...], annotation: Any, where: st
 
 
 def _show(value: Any) -> str:
+    if isinstance(value, (datetime.date, datetime.time)):
+        return f"a date or time ({value})"
     kind = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}.get(
         type(value), "a list" if isinstance(value, list) else "a table"
     )

@@ -7,6 +7,7 @@ makes results cacheable and safe to compute in any worker process.
 from __future__ import annotations
 
 import traceback
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,7 +53,12 @@ def _internal_error(path: str, culprit: str, error: BaseException, span: Span) -
 
 
 def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
-    """Run ``profile`` on the file at display path ``path`` whose content is ``raw``."""
+    """Run ``profile`` on the file at display path ``path`` whose content is ``raw``.
+
+    Whether the file parses is decided the same way whatever rules run: by
+    the running Python's own parser first (cheap, and what ``ast``-based facts
+    need), then by LibCST if a rule walks its tree.
+    """
     try:
         text = decode_source(raw)
     except SourceDecodeError as error:
@@ -60,7 +66,13 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
         return FileResult(path, (tool_violation(UndecodableFileRule, path, _FILE_START, message),))
     source = SourceFile(path, text)
     violations: list[Violation] = []
-    rules = [rule(source, profile.options[rule.area], []) for rule in profile.rules]
+    rules: list[Rule[Any]] = []
+    for rule_class in profile.rules:
+        try:
+            rules.append(rule_class(source, profile.options[rule_class.area], []))
+        except Exception as error:  # noqa: BLE001 - isolate the failing rule
+            label = f"rule {rule_class.code} ({rule_class.name})"
+            violations.append(_internal_error(path, label, error, _FILE_START))
     failed: set[int] = set()
 
     def guarded_call(rule: Rule[Any], hook: str) -> None:
@@ -74,14 +86,13 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
 
     for rule in rules:
         guarded_call(rule, "start_file")
-    tree_rules = [rule for rule in rules if rule.uses_tree()]
+    parses = _check_syntax(source, violations)
+    tree_rules = [rule for rule in rules if rule.uses_tree()] if parses else []
     module = _walk_tree(source, tree_rules, violations, failed) if tree_rules else None
-    if not tree_rules:
-        _check_syntax(source, violations)
     for rule in rules:
         guarded_call(rule, "end_file")
     violations.extend(_resolve_reports(source, module, rules))
-    facts = _collect_facts(source, profile, violations)
+    facts = _collect_facts(source, profile, violations) if parses else {}
     violations.sort(key=lambda violation: violation.sort_key)
     return FileResult(path, tuple(violations), find_suppressions(text), facts)
 
@@ -98,12 +109,13 @@ def _walk_tree(
 ) -> Any:
     import libcst  # noqa: PLC0415 - only files that need a tree pay for LibCST
 
-    from standards_lint.engine.walk import build_table, walk  # noqa: PLC0415
+    from standards_lint.engine.walk import DispatchTable, UnknownNodeTypeError, walk  # noqa: PLC0415
 
     try:
         module = source.cst_module
     except libcst.ParserSyntaxError as error:
-        span = Span(error.raw_line, error.raw_column + 1, error.raw_line, error.raw_column + 1)
+        line, column = error.editor_line, error.editor_column
+        span = Span(line, column, line, column)
         message = f"cannot parse: {error.message}"
         violations.append(tool_violation(SyntaxErrorRule, source.path, span, message))
         return None
@@ -112,10 +124,18 @@ def _walk_tree(
         violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
         return None
     ancestors: list[Any] = []
-    live = [rule for rule in tree_rules if id(rule) not in failed]
-    for rule in live:
+    table = DispatchTable()
+    for rule in tree_rules:
+        if id(rule) in failed:
+            continue
         rule._ancestors = ancestors
-    table = build_table(live)
+        try:
+            for kind, node_type in type(rule).subscriptions():
+                table.subscribe(kind, node_type, getattr(rule, f"{kind}_{node_type}"))
+        except UnknownNodeTypeError as error:
+            failed.add(id(rule))
+            table.unsubscribe(rule)
+            violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
 
     def on_error(handler: Any, error: Exception) -> None:
         rule = handler.__self__
@@ -127,18 +147,25 @@ def _walk_tree(
     return module
 
 
-def _check_syntax(source: SourceFile, violations: list[Violation]) -> None:
+def _check_syntax(source: SourceFile, violations: list[Violation]) -> bool:
+    """Parse with ``ast``; report SL001 and return ``False`` if the file does not parse."""
     try:
-        source.ast_module  # noqa: B018 - parsing is the check
+        with warnings.catch_warnings():
+            # Invalid escape sequences and the like are not this tool's to report.
+            warnings.simplefilter("ignore")
+            source.ast_module  # noqa: B018 - parsing is the check
     except SyntaxError as error:
         line = error.lineno or 1
         column = error.offset or 1
         span = Span(line, column, line, column)
         message = f"cannot parse: {error.msg}"
         violations.append(tool_violation(SyntaxErrorRule, source.path, span, message))
+        return False
     except (RecursionError, MemoryError, ValueError):
         message = "cannot parse: the code is nested too deeply or contains null bytes"
         violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
+        return False
+    return True
 
 
 def _resolve_reports(

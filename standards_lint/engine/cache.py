@@ -67,7 +67,8 @@ class ResultCache:
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
                 raise
-        except OSError:
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            # A result that cannot be stored is simply not cached.
             return
 
     def _prepare(self) -> None:

@@ -21,12 +21,14 @@ class _IgnoreFile:
     directory: Path
     spec: pathspec.GitIgnoreSpec
 
-    def ignores(self, path: Path, is_dir: bool) -> bool:
+    def verdict(self, path: Path, is_dir: bool) -> bool | None:
+        """``True`` ignored, ``False`` re-included by a negation, ``None`` not mentioned."""
         try:
             relative = path.relative_to(self.directory).as_posix()
         except ValueError:
-            return False
-        return self.spec.match_file(relative + ("/" if is_dir else ""))
+            return None
+        include: bool | None = self.spec.check_file(relative + ("/" if is_dir else "")).include
+        return include
 
 
 class FileFilter:
@@ -61,10 +63,13 @@ class FileFilter:
     def _gitignored(self, path: Path, is_dir: bool) -> bool:
         if not self.respect_gitignore:
             return False
+        # As in git, the .gitignore nearest to the file that mentions it decides.
         for directory in path.parents:
             ignore_file = self._ignore_file(directory)
-            if ignore_file is not None and ignore_file.ignores(path, is_dir):
-                return True
+            if ignore_file is not None:
+                verdict = ignore_file.verdict(path, is_dir)
+                if verdict is not None:
+                    return verdict
             if directory == self.root or (directory / ".git").exists():
                 break
         return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,7 +49,11 @@ def run_project_rules(
         try:
             rule.check(project)
         except Exception as error:  # noqa: BLE001 - isolate the failing rule
-            message = f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}"
+            origin = traceback.extract_tb(error.__traceback__)[-1:]
+            where = f" at {origin[0].filename}:{origin[0].lineno}" if origin else ""
+            message = (
+                f"rule {rule.code} ({rule.name}) failed: {type(error).__name__}: {error}{where}"
+            )
             outcome.violations.append(
                 tool_violation(InternalErrorRule, standards_display_path, Span(1, 1, 1, 1), message)
             )

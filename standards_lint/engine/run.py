@@ -6,6 +6,7 @@ workers, so output never depends on ``--jobs``.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -33,6 +34,8 @@ class FileJob:
     path: str
     display_path: str
     profile_key: tuple[int, ...]
+    #: The bytes the cache key was computed from, so the result matches the key.
+    content: bytes | None = None
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -85,7 +88,7 @@ def _analyze_chunk(jobs: Sequence[FileJob]) -> list[FileResult]:
 
 def _analyze_job(job: FileJob, profiles: ProfileTable) -> FileResult:
     try:
-        raw = Path(job.path).read_bytes()
+        raw = job.content if job.content is not None else Path(job.path).read_bytes()
     except OSError as error:
         span = Span(1, 1, 1, 1)
         message = f"cannot read the file: {error.strerror}"
@@ -124,6 +127,7 @@ def analyze_files(
                     content, job.display_path, profiles.get(job.profile_key).fingerprint
                 )
                 results[index] = cache.get(key)
+                job = dataclasses.replace(job, content=content)
         if results[index] is None:
             misses.append((index, job, key))
     done = len(files) - len(misses)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from standards_lint.model import Report, Severity, Violation
@@ -31,7 +32,10 @@ def render_json(report: Report, *, color: bool = False, statistics: bool = False
         "version": tool_version(),
         "files_checked": report.files_checked,
         "violations": [violation_json(violation) for violation in report.violations],
-        "metrics": dict(report.metrics),
+        # JSON has no NaN or infinity: a figure that is not a number is null.
+        "metrics": {
+            name: value if math.isfinite(value) else None for name, value in report.metrics.items()
+        },
         "summary": {severity.value: report.count(severity) for severity in Severity},
     }
-    return json.dumps(document, indent=2) + "\n"
+    return json.dumps(document, indent=2, allow_nan=False) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import click
@@ -53,6 +54,8 @@ def _summary(report: Report, paint: object) -> str:
 
 
 def _format_metric(metric: str, value: float) -> str:
+    if not math.isfinite(value):
+        return "n/a"
     if metric.endswith("coverage"):
         return f"{value:.1f}%"
     return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))

@@ -1,0 +1,92 @@
+"""The JSON reporter: one document with a stable schema."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from standards_lint.model import Report, Severity, Span, Violation
+from standards_lint.reporters import render_json
+from standards_lint.version import tool_version
+
+VIOLATION_KEYS = {
+    "rule": str,
+    "name": str,
+    "severity": str,
+    "path": str,
+    "line": int,
+    "column": int,
+    "end_line": int,
+    "end_column": int,
+    "message": str,
+}
+
+
+def report() -> Report:
+    return Report(
+        4,
+        (
+            Violation(
+                "STY001", "line-too-long", Severity.ERROR, "a.py", Span(3, 101, 3, 121), "too long"
+            ),
+            Violation(
+                "PRB002", "bad-name", Severity.WARNING, "b/c.py", Span(1, 1, 2, 4), 'say "why"'
+            ),
+        ),
+        {"docstring_coverage": 80.0, "files": 4},
+        0,
+    )
+
+
+def test_schema() -> None:
+    document = json.loads(render_json(report()))
+    assert set(document) == {"version", "files_checked", "violations", "metrics", "summary"}
+    assert document["version"] == tool_version()
+    assert document["files_checked"] == 4
+    assert document["metrics"] == {"docstring_coverage": 80.0, "files": 4}
+    assert document["summary"] == {"error": 1, "warning": 1, "info": 0}
+    for item in document["violations"]:
+        assert set(item) == set(VIOLATION_KEYS)
+        for key, kind in VIOLATION_KEYS.items():
+            assert isinstance(item[key], kind), key
+    assert document["violations"][0] == {
+        "rule": "STY001",
+        "name": "line-too-long",
+        "severity": "error",
+        "path": "a.py",
+        "line": 3,
+        "column": 101,
+        "end_line": 3,
+        "end_column": 121,
+        "message": "too long",
+    }
+    assert document["violations"][1]["message"] == 'say "why"'
+
+
+def test_an_empty_report() -> None:
+    document = json.loads(render_json(Report(0, ())))
+    assert document["violations"] == []
+    assert document["metrics"] == {}
+    assert document["summary"] == {"error": 0, "warning": 0, "info": 0}
+
+
+def test_one_document_ending_in_a_newline_whatever_the_options() -> None:
+    text = render_json(report())
+    assert text.endswith("}\n")
+    assert render_json(report(), color=True, statistics=True) == text
+    assert "\x1b[" not in text
+
+
+def strict_loads(text: str) -> object:
+    def refuse(constant: str) -> object:
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_the_output_is_strict_json() -> None:
+    assert strict_loads(render_json(report())) == json.loads(render_json(report()))
+
+
+def test_a_non_finite_metric_is_still_strict_json() -> None:
+    strict_loads(render_json(Report(1, (), {"ratio": math.nan, "limit": math.inf})))

@@ -1,0 +1,149 @@
+"""The text reporter: exact lines, summary wording, statistics, metrics, colour on request."""
+
+from __future__ import annotations
+
+import math
+
+import click
+import pytest
+
+from standards_lint.model import Report, Severity, Span, Violation
+from standards_lint.reporters import RENDERERS, render_json, render_text
+
+
+def violation(
+    code: str = "STY001",
+    severity: Severity = Severity.ERROR,
+    path: str = "src/a.py",
+    line: int = 3,
+    column: int = 5,
+    name: str = "line-too-long",
+    message: str = "line is 120 characters long (120 > 100)",
+) -> Violation:
+    return Violation(code, name, severity, path, Span(line, column, line, column + 2), message)
+
+
+def test_registered_renderers() -> None:
+    assert RENDERERS["text"] is render_text
+    assert RENDERERS["json"] is render_json
+
+
+def test_exact_lines() -> None:
+    report = Report(
+        3,
+        (
+            violation(),
+            violation(
+                "DOC001", Severity.WARNING, "src/b.py", 1, 1, "missing-docstring", "no docstring"
+            ),
+        ),
+    )
+    assert render_text(report) == (
+        "src/a.py:3:5: STY001 [line-too-long] line is 120 characters long (120 > 100)\n"
+        "src/b.py:1:1: DOC001 [missing-docstring] no docstring\n"
+        "\n"
+        "Found 2 violations (1 error, 1 warning) in 3 files.\n"
+    )
+
+
+def test_a_clean_run() -> None:
+    assert render_text(Report(1, ())) == "All standards met in 1 file.\n"
+    assert render_text(Report(0, ())) == "All standards met in 0 files.\n"
+    assert render_text(Report(12, ())) == "All standards met in 12 files.\n"
+
+
+@pytest.mark.parametrize(
+    ("severities", "files", "summary"),
+    [
+        ((Severity.ERROR,), 1, "Found 1 violation (1 error) in 1 file."),
+        ((Severity.ERROR, Severity.ERROR), 1, "Found 2 violations (2 errors) in 1 file."),
+        ((Severity.WARNING,), 2, "Found 1 violation (1 warning) in 2 files."),
+        ((Severity.WARNING,) * 3, 2, "Found 3 violations (3 warnings) in 2 files."),
+        ((Severity.INFO,), 1, "Found 1 violation (1 info) in 1 file."),
+        ((Severity.INFO,) * 2, 1, "Found 2 violations (2 info) in 1 file."),
+        (
+            (Severity.INFO, Severity.ERROR, Severity.WARNING, Severity.ERROR),
+            4,
+            "Found 4 violations (2 errors, 1 warning, 1 info) in 4 files.",
+        ),
+    ],
+)
+def test_summary_pluralisation(severities: tuple[Severity, ...], files: int, summary: str) -> None:
+    report = Report(
+        files, tuple(violation(severity=s, line=i + 1) for i, s in enumerate(severities))
+    )
+    assert render_text(report).splitlines()[-1] == summary
+
+
+def test_statistics_by_count_then_code() -> None:
+    found = (
+        *(violation("DOC001", name="missing-docstring", line=i) for i in range(1, 11)),
+        violation("STY001", line=20),
+        violation("CPX001", name="too-complex", line=21),
+        violation("CPX001", name="too-complex", line=22),
+    )
+    output = render_text(Report(2, found), statistics=True).splitlines()
+    assert output[13:] == [
+        "",
+        "10  DOC001  missing-docstring",
+        " 2  CPX001  too-complex",
+        " 1  STY001  line-too-long",
+        "",
+        "Found 13 violations (13 errors) in 2 files.",
+    ]
+
+
+def test_statistics_of_a_clean_run_add_nothing() -> None:
+    assert render_text(Report(1, ()), statistics=True) == "All standards met in 1 file.\n"
+
+
+def test_metrics_follow_the_summary() -> None:
+    report = Report(
+        1,
+        (),
+        {
+            "docstring_coverage": 87.456,
+            "functions": 12.0,
+            "average_complexity": 2.5,
+            "ratio": 1 / 3,
+        },
+    )
+    assert render_text(report).splitlines() == [
+        "All standards met in 1 file.",
+        "docstring coverage: 87.5%",
+        "functions: 12",
+        "average complexity: 2.5",
+        "ratio: 0.33",
+    ]
+
+
+@pytest.mark.parametrize("value", [math.inf, math.nan], ids=["inf", "nan"])
+def test_a_non_finite_metric_does_not_crash_the_report(value: float) -> None:
+    output = render_text(Report(1, (), {"average_complexity": value}))
+    assert output.splitlines()[-1].startswith("average complexity: ")
+
+
+def test_no_colour_unless_asked() -> None:
+    report = Report(1, (violation(), violation(severity=Severity.WARNING, line=4)))
+    assert "\x1b[" not in render_text(report)
+    assert "\x1b[" not in render_text(report, statistics=True)
+
+
+def test_colour_when_asked() -> None:
+    report = Report(
+        1,
+        (
+            violation(severity=Severity.ERROR, line=1),
+            violation(severity=Severity.WARNING, line=2),
+            violation(severity=Severity.INFO, line=3),
+        ),
+    )
+    output = render_text(report, color=True)
+    lines = output.splitlines()
+    where, reset = "\x1b[1msrc/a.py:{}:5:\x1b[0m", "\x1b[0m"
+    for number, colour in ((1, 31), (2, 33), (3, 34)):
+        assert lines[number - 1] == (
+            f"{where.format(number)} \x1b[{colour}m\x1b[1mSTY001{reset} [line-too-long]"
+            " line is 120 characters long (120 > 100)"
+        )
+    assert click.unstyle(output) == render_text(report)

@@ -1,0 +1,343 @@
+"""The registry: metadata checks, conflicts, selectors, local plugins and entry points."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from importlib.metadata import EntryPoint
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from standards_lint import registry as registry_module
+from standards_lint.registry import ALL, Registry, RegistryError, load_registry
+from standards_lint.rule import Area, Fact, NoOptions, ProjectFacts, ProjectRule, Rule, RulePack
+from standards_lint.tool_rules import TOOL_RULES
+
+UNIT_AREA = Area(name="unit", prefix="UNT", title="Unit tests")
+OTHER_AREA = Area(name="other", prefix="OTH", title="Other")
+
+
+def rule_class(code: str, name: str, base: type = Rule, **attributes: Any) -> type[Any]:
+    body = {
+        "code": code,
+        "name": name,
+        "area": "unit",
+        "summary": "A summary.",
+        "rationale": "A rationale.",
+        **attributes,
+    }
+    return type(name.title().replace("-", ""), (base,), body)
+
+
+ALPHA = rule_class("UNT001", "alpha")
+BETA = rule_class("UNT002", "beta")
+GAMMA = rule_class("UNT010", "gamma", enabled_by_default=False)
+OTHER = rule_class("OTH001", "other-rule", area="other")
+
+
+class Summing(ProjectRule[NoOptions]):
+    """A project rule over the ``sizes`` fact."""
+
+    code = "UNT100"
+    name = "summing"
+    area = "unit"
+    facts = ("sizes",)
+    summary = "s"
+    rationale = "r"
+
+    def check(self, project: ProjectFacts) -> None:
+        """Nothing to check."""
+
+
+SIZES = Fact("sizes", "unit", lambda source, options: len(source.text))
+PACK = RulePack(
+    name="unit",
+    rules=[ALPHA, BETA, GAMMA, OTHER, Summing],
+    areas=[UNIT_AREA, OTHER_AREA],
+    facts=[SIZES],
+)
+
+
+@pytest.fixture
+def registry(make_registry: Callable[..., Registry]) -> Registry:
+    return make_registry(PACK)
+
+
+@pytest.fixture
+def isolated_imports(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Undo what plugin loading does to ``sys.path`` and ``sys.modules``."""
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    before = set(sys.modules)
+    yield
+    for name in set(sys.modules) - before:
+        del sys.modules[name]
+
+
+def problems_of(pack: RulePack, base: Registry | None = None) -> list[str]:
+    registry = base or Registry()
+    problems: list[str] = []
+    registry.add_pack(pack, "origin", problems)
+    registry.check_areas(problems)
+    return problems
+
+
+def test_load_registry_has_the_tool_rules_and_the_builtin_pack() -> None:
+    registry = load_registry()
+    assert {rule.code for rule in TOOL_RULES} <= set(registry.rules)
+    assert "STY001" in registry.rules
+    assert {"tool", "style"} <= set(registry.areas)
+    assert any(f.startswith("entry point 'builtin'") for f in registry.pack_fingerprints)
+
+
+def test_rules_with_bad_metadata_are_refused_with_the_origin() -> None:
+    bare = type("Bare", (Rule,), {"code": "UNT001", "name": "bare", "area": "unit"})
+    problems = problems_of(RulePack("p", [bare], [UNIT_AREA]))
+    assert problems == ["origin: Bare has no summary", "origin: Bare has no rationale"]
+
+
+def test_a_reused_code_is_refused_naming_both_rules() -> None:
+    twin = rule_class("UNT001", "twin")
+    problems = problems_of(RulePack("p", [ALPHA, twin], [UNIT_AREA]))
+    assert problems == ["origin: Twin reuses code UNT001 of Alpha"]
+
+
+def test_a_reused_name_is_refused() -> None:
+    twin = rule_class("UNT003", "alpha")
+    twin.__qualname__ = "Twin"
+    problems = problems_of(RulePack("p", [ALPHA, twin], [UNIT_AREA]))
+    assert problems == ["origin: Twin reuses the name 'alpha'"]
+
+
+def test_a_conflicting_area_is_refused() -> None:
+    registry = Registry()
+    problems: list[str] = []
+    registry.add_pack(RulePack("a", [], [UNIT_AREA]), "first", problems)
+    registry.add_pack(RulePack("b", [], [UNIT_AREA]), "same again", problems)
+    registry.add_pack(RulePack("c", [], [Area("unit", "XXX", "Clash")]), "second", problems)
+    assert problems == ["second: area 'unit' is already defined"]
+
+
+def test_unknown_areas_and_facts_are_reported() -> None:
+    stray = rule_class("UNT005", "stray", area="nowhere")
+    needy = rule_class("UNT101", "needy", base=ProjectRule, facts=("missing",))
+    problems = problems_of(RulePack("p", [stray, needy], [UNIT_AREA]))
+    assert problems == [
+        "Stray (UNT005) names unknown area 'nowhere'",
+        "Needy (UNT101) needs unknown fact 'missing'",
+    ]
+
+
+def test_every_problem_is_reported_at_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated_imports: None
+) -> None:
+    (tmp_path / "empty.py").write_text("X = 1\n", encoding="utf-8")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(["empty.py", "missing.py", "no_such_module_xyz"], root=tmp_path)
+    problems = raised.value.problems
+    assert len(problems) == 3
+    assert problems[0] == "plugin 'empty.py' does not define a RulePack"
+    assert problems[1].startswith("plugin 'missing.py' failed to load: FileNotFoundError")
+    assert problems[2].startswith("plugin 'no_such_module_xyz' failed to load: ModuleNotFoundError")
+    assert str(raised.value) == "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        (ALL, None),
+        ("UNT001", {"UNT001"}),
+        ("unt001", {"UNT001"}),
+        ("alpha", {"UNT001"}),
+        ("UNT", {"UNT001", "UNT002", "UNT010", "UNT100"}),
+        ("UNT00", {"UNT001", "UNT002"}),
+        ("unit", {"UNT001", "UNT002", "UNT010", "UNT100"}),
+        ("other", {"OTH001"}),
+        ("other-rule", {"OTH001"}),
+        ("SL", {"SL001", "SL002", "SL003", "SL004", "SL005"}),
+    ],
+)
+def test_selectors(registry: Registry, selector: str, expected: set[str] | None) -> None:
+    assert registry.select(selector) == (set(registry.rules) if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("selector", "suggestions"),
+    [
+        ("UNT003", {"UNT001", "UNT002", "UNT100"}),
+        ("alpah", {"alpha"}),
+        ("unti", {"unit"}),
+        ("ALX", {"ALL"}),
+        ("001", {"SL001", "UNT001", "OTH001"}),
+        ("zzzzzzzzzz", set()),
+        pytest.param(
+            "all",
+            {"ALL"},
+        ),
+    ],
+)
+def test_unknown_selector_names_the_closest_match(
+    registry: Registry, selector: str, suggestions: set[str]
+) -> None:
+    with pytest.raises(KeyError) as raised:
+        registry.select(selector)
+    message = raised.value.args[0]
+    prefix = f"unknown rule, prefix or area {selector!r}"
+    if not suggestions:
+        assert message == prefix
+        return
+    assert any(message == f"{prefix}; did you mean {s!r}?" for s in suggestions), message
+
+
+def test_find_by_code_or_name(registry: Registry) -> None:
+    assert registry.find("UNT002") is BETA
+    assert registry.find("unt002") is BETA
+    assert registry.find("beta") is BETA
+    assert registry.find("nothing") is None
+
+
+def test_default_selection_leaves_out_opt_in_rules(registry: Registry) -> None:
+    selection = registry.default_selection()
+    assert "UNT001" in selection
+    assert "UNT010" not in selection
+
+
+def test_rules_by_kind_in_code_order(registry: Registry) -> None:
+    codes = ["UNT100", "UNT002", "OTH001", "UNT001"]
+    assert registry.per_file_rules(codes) == [OTHER, ALPHA, BETA]
+    assert registry.project_rules(codes) == [Summing]
+    assert registry.per_file_rules(["SL001"]) == []
+
+
+def test_fingerprint_is_stable_and_changes_with_packs(registry: Registry) -> None:
+    again = Registry()
+    again.pack_fingerprints = list(registry.pack_fingerprints)
+    assert again.fingerprint == registry.fingerprint
+    again.pack_fingerprints.append("more")
+    assert again.fingerprint != registry.fingerprint
+
+
+PLUGIN_SOURCE = """\
+from standards_lint.rule import Area, Rule, RulePack
+
+
+class Local(Rule):
+    code = "LOC001"
+    name = "local-rule"
+    area = "local"
+    summary = "s"
+    rationale = "r"
+
+
+PACK = RulePack("local", [Local], [Area("local", "LOC", "Local")], version="{version}")
+"""
+
+
+def test_local_plugin_by_module_name(tmp_path: Path, isolated_imports: None) -> None:
+    (tmp_path / "team_rules_by_name.py").write_text(PLUGIN_SOURCE.format(version=1))
+    registry = load_registry(["team_rules_by_name"], root=tmp_path)
+    assert registry.find("local-rule").code == "LOC001"  # type: ignore[union-attr]
+    assert str(tmp_path) in sys.path
+    assert any(f.startswith("plugin 'team_rules_by_name'=1:") for f in registry.pack_fingerprints)
+
+
+def test_local_plugin_by_file_path(tmp_path: Path) -> None:
+    plugin = tmp_path / "checks" / "team.py"
+    plugin.parent.mkdir()
+    plugin.write_text(PLUGIN_SOURCE.format(version=1))
+    assert "LOC001" in load_registry(["checks/team.py"], root=tmp_path).rules
+    assert "LOC001" in load_registry([str(plugin)], root=Path("/")).rules
+
+
+def test_local_plugin_by_package_directory(tmp_path: Path) -> None:
+    package = tmp_path / "team_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text(PLUGIN_SOURCE.format(version=1))
+    assert "LOC001" in load_registry(["team_pkg/"], root=tmp_path).rules
+
+
+def test_a_plugin_that_raises_on_import_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("raise RuntimeError('half written')\n")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(["broken.py"], root=tmp_path)
+    assert raised.value.problems == [
+        "plugin 'broken.py' failed to load: RuntimeError: half written"
+    ]
+
+
+def test_the_plugin_fingerprint_follows_its_source(tmp_path: Path) -> None:
+    plugin = tmp_path / "rules_dir" / "team.py"
+    plugin.parent.mkdir()
+    plugin.write_text(PLUGIN_SOURCE.format(version=1))
+    before = load_registry(["rules_dir/team.py"], root=tmp_path).fingerprint
+    plugin.write_text(PLUGIN_SOURCE.format(version=1) + "# edited\n")
+    assert load_registry(["rules_dir/team.py"], root=tmp_path).fingerprint != before
+
+
+class FakeEntryPoint:
+    """Stands in for an installed distribution's entry point."""
+
+    def __init__(self, name: str, load: Callable[[], object]) -> None:
+        self.name = name
+        self.value = f"fake.{name}:PACK"
+        self._load = load
+
+    def load(self) -> object:
+        return self._load()
+
+
+def fake_entry_points(monkeypatch: pytest.MonkeyPatch, *extra: object) -> None:
+    real = registry_module.entry_points
+
+    def entry_points(*, group: str) -> list[object]:
+        assert group == "standards_lint.rules"
+        return [*real(group=group), *extra]
+
+    monkeypatch.setattr(registry_module, "entry_points", entry_points)
+
+
+def test_entry_point_packs_are_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_entry_points(monkeypatch, FakeEntryPoint("unit", lambda: PACK))
+    registry = load_registry()
+    assert registry.find("alpha") is ALPHA
+    assert "STY001" in registry.rules
+    assert any(
+        f.startswith("entry point 'unit' (fake.unit:PACK)") for f in registry.pack_fingerprints
+    )
+
+
+def test_an_entry_point_may_name_a_module_that_defines_packs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, isolated_imports: None
+) -> None:
+    (tmp_path / "installed_pack_module.py").write_text(PLUGIN_SOURCE.format(version=2))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    real = EntryPoint("installed", "installed_pack_module", "standards_lint.rules")
+    fake_entry_points(monkeypatch, real)
+    assert "LOC001" in load_registry().rules
+
+
+def test_broken_entry_points_are_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    def explode() -> object:
+        raise ImportError("missing dependency")
+
+    fake_entry_points(
+        monkeypatch,
+        FakeEntryPoint("broken", explode),
+        FakeEntryPoint("not-a-pack", lambda: 42),
+    )
+    with pytest.raises(RegistryError) as raised:
+        load_registry()
+    assert raised.value.problems == [
+        "entry point 'broken' (fake.broken:PACK) failed to load: ImportError: missing dependency",
+        "entry point 'not-a-pack' (fake.not-a-pack:PACK) does not define a RulePack",
+    ]
+
+
+def test_a_pack_clashing_with_the_builtin_pack_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    clash = rule_class("STY001", "clash")
+    fake_entry_points(
+        monkeypatch, FakeEntryPoint("zz-clash", lambda: RulePack("c", [clash], [UNIT_AREA]))
+    )
+    with pytest.raises(RegistryError, match="Clash reuses code STY001 of LineTooLong"):
+        load_registry()

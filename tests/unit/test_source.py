@@ -1,0 +1,76 @@
+"""Decoding source bytes and parsing them at most once."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from standards_lint.lazy_import import LazyModule
+from standards_lint.source import SourceDecodeError, SourceFile, decode_source
+
+
+def test_decode_utf8_and_strip_bom() -> None:
+    assert decode_source("x = 'é'\n".encode()) == "x = 'é'\n"
+    assert decode_source(b"\xef\xbb\xbfx = 1\n") == "x = 1\n"
+
+
+def test_decode_honours_the_coding_cookie() -> None:
+    raw = "# -*- coding: latin-1 -*-\nx = 'é'\n".encode("latin-1")
+    assert decode_source(raw).endswith("x = 'é'\n")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"x = '\xff'\n",
+        b"# -*- coding: no-such-codec -*-\nx = 1\n",
+        b"\xef\xbb\xbf# coding: latin-1\n",
+    ],
+    ids=["invalid-utf8", "unknown-codec", "bom-and-other-cookie"],
+)
+def test_undecodable_bytes_raise_source_decode_error(raw: bytes) -> None:
+    with pytest.raises(SourceDecodeError):
+        decode_source(raw)
+
+
+def test_lines_have_no_endings() -> None:
+    assert SourceFile("a.py", "a = 1\r\nb = 2\n").lines == ["a = 1", "b = 2"]
+
+
+def test_trees_are_parsed_once() -> None:
+    source = SourceFile("a.py", "x = 1\n")
+    assert source.ast_module is source.ast_module
+    assert isinstance(source.ast_module, ast.Module)
+    assert source.cst_module is source.cst_module
+    assert source.cst_module.code == "x = 1\n"
+
+
+def test_ast_module_raises_syntax_error() -> None:
+    with pytest.raises(SyntaxError):
+        SourceFile("a.py", "def (:\n").ast_module  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("pkg/__init__.py", True),
+        ("__init__.py", True),
+        ("pkg/init.py", False),
+        ("x__init__.py", False),
+    ],
+)
+def test_is_package_init(path: str, expected: bool) -> None:
+    assert SourceFile(path, "").is_package_init is expected
+
+
+def test_lazy_module_imports_on_first_attribute() -> None:
+    lazy = LazyModule("json")
+    assert "dumps" not in vars(lazy)
+    assert lazy.dumps([1]) == "[1]"
+    assert "dumps" in vars(lazy)
+
+
+def test_lazy_module_raises_attribute_error_for_missing_names() -> None:
+    with pytest.raises(AttributeError):
+        LazyModule("json").no_such_name  # noqa: B018

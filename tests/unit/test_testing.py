@@ -1,0 +1,181 @@
+"""The helpers rule authors use: run_rule, example_cases and check_example.
+
+check_example is itself a test: each way an example can disagree with its rule
+must make it fail, or a broken rule would pass its own examples.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from standards_lint.testing import ExampleCase, check_example, example_cases, run_rule
+
+
+@pytest.fixture
+def plugins(probe_plugin: Path) -> tuple[str, ...]:
+    return (str(probe_plugin),)
+
+
+def probe_rule(plugins: tuple[str, ...], code: str) -> type:
+    (case,) = [p.values[0] for p in example_cases(plugins, codes=[code]) if "invalid" in p.id]
+    return case.rule
+
+
+def test_run_rule_by_class_code_or_name(plugins: tuple[str, ...]) -> None:
+    rule = probe_rule(plugins, "PRB002")
+    source = "x = 1\nbad = x\n"
+    for given in (rule, "PRB002", "bad-name"):
+        found = run_rule(given, source, plugins=plugins)
+        assert [(v.rule, v.line, v.span.column, v.message) for v in found] == [
+            ("PRB002", 2, 1, "the name 'bad' is not allowed")
+        ]
+
+
+def test_run_rule_returns_only_that_rules_violations(plugins: tuple[str, ...]) -> None:
+    found = run_rule("PRB001", "def broken(:  # PROBE\n", plugins=plugins)
+    assert [v.rule for v in found] == ["PRB001"]
+
+
+def test_run_rule_with_options(plugins: tuple[str, ...]) -> None:
+    found = run_rule("PRB002", "good = 1\n", options={"names": ["good"]}, plugins=plugins)
+    assert [v.line for v in found] == [1]
+
+
+def test_run_rule_refuses_bad_options(plugins: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError, match=r"options for PRB002: names: expected a list of strings"):
+        run_rule("PRB002", "x = 1\n", options={"names": "good"}, plugins=plugins)
+    with pytest.raises(ValueError, match=r"unknown key 'nams'; did you mean 'names'\?"):
+        run_rule("PRB002", "x = 1\n", options={"nams": []}, plugins=plugins)
+
+
+def test_run_rule_for_an_unknown_rule() -> None:
+    with pytest.raises(LookupError, match="'NOPE999' is not registered"):
+        run_rule("NOPE999", "x = 1\n")
+
+
+def test_run_rule_at_a_path_with_other_files(plugins: tuple[str, ...]) -> None:
+    long_text = "a = 1\nb = 2\nc = 3\nd = 4\n"
+    found = run_rule(
+        "PRB100",
+        "x = 1\n",
+        path="pkg/mod.py",
+        files={"pkg/other.py": long_text, "pkg/__init__.py": ""},
+        plugins=plugins,
+    )
+    assert [(v.path, v.message) for v in found] == [("pkg/other.py", "4 lines > 3")]
+
+
+def test_run_rule_goes_through_suppressions(plugins: tuple[str, ...]) -> None:
+    source = "x = 1  # PROBE  # standards-lint: ignore[PRB001]\n"
+    assert run_rule("PRB001", source, plugins=plugins) == []
+
+
+def test_example_cases_cover_every_example_with_readable_ids(plugins: tuple[str, ...]) -> None:
+    params = example_cases(plugins, codes=["PRB001", "PRB003"])
+    assert [param.id for param in params] == [
+        "PRB001-valid-1",
+        "PRB001-invalid-1",
+        "PRB003-valid-1",
+        "PRB003-invalid-1",
+    ]
+    for param in params:
+        case = param.values[0]
+        assert isinstance(case, ExampleCase)
+        assert case.plugins == plugins
+        assert case.id == param.id
+
+
+def test_example_cases_of_everything_include_the_builtin_and_the_plugin(
+    plugins: tuple[str, ...],
+) -> None:
+    ids = {param.id for param in example_cases(plugins)}
+    assert {"PRB002-invalid-1", "STY001-invalid-1", "SL001-invalid-1"} <= ids
+
+
+@pytest.mark.parametrize("code", ["PRB001", "PRB002", "PRB003", "PRB100"])
+def test_the_probe_examples_pass(plugins: tuple[str, ...], code: str) -> None:
+    for param in example_cases(plugins, codes=[code]):
+        check_example(param.values[0])
+
+
+BROKEN_EXAMPLES = """\
+from dataclasses import dataclass
+
+from standards_lint.rule import Area, Invalid, Rule, RulePack, Valid, option
+
+
+@dataclass(frozen=True, slots=True)
+class WordOptions:
+    word: str = option("bad", "The word to report.")
+
+
+class WordRule(Rule):
+    code = "WRD001"
+    name = "word"
+    area = "words"
+    summary = "s"
+    rationale = "r"
+    valid = (
+        Valid("x = 1\\n"),
+        Valid("x = 1  # bad\\n"),
+        Valid("x = 1  # bad\\n", options={"word": "good"}),
+    )
+    invalid = (
+        Invalid("x = 1  # bad\\n", line=1, message="the word 'bad'"),
+        Invalid("x = 1\\n"),
+        Invalid("x = 1  # bad\\n", line=2),
+        Invalid("x = 1  # bad\\n", message="another message"),
+        Invalid("x = 1  # good\\n", options={"word": "good"}, path="pkg/__init__.py"),
+    )
+
+    def start_file(self):
+        for number, line in enumerate(self.source.lines, start=1):
+            if self.options.word in line:
+                self.report_at(number, 1, f"the word {self.options.word!r}")
+
+
+PACK = RulePack("words", [WordRule], [Area("words", "WRD", "Words", WordOptions)])
+"""
+
+
+@pytest.fixture
+def word_cases(tmp_path: Path) -> dict[str, ExampleCase]:
+    """The examples of a rule whose declared examples are partly wrong, by id."""
+    plugin = tmp_path / "words.py"
+    plugin.write_text(BROKEN_EXAMPLES, encoding="utf-8")
+    return {param.id: param.values[0] for param in example_cases([str(plugin)], codes=["WRD001"])}
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    ["WRD001-valid-1", "WRD001-valid-3", "WRD001-invalid-1", "WRD001-invalid-5"],
+)
+def test_check_example_passes_examples_that_hold(
+    word_cases: dict[str, ExampleCase], case_id: str
+) -> None:
+    check_example(word_cases[case_id])
+
+
+@pytest.mark.parametrize(
+    ("case_id", "message"),
+    [
+        ("WRD001-valid-2", "WRD001-valid-2 should not report, but reported:\n  1:1 the word 'bad'"),
+        ("WRD001-invalid-2", "WRD001-invalid-2 should report, but reported nothing"),
+        ("WRD001-invalid-3", "WRD001-invalid-3 should report at line 2; got:\n  1:1 the word"),
+        ("WRD001-invalid-4", "should report a message containing 'another message'; got:\n  1:1"),
+    ],
+    ids=["valid-reports", "invalid-reports-nothing", "wrong-line", "wrong-message"],
+)
+def test_check_example_fails_when_an_example_does_not_hold(
+    word_cases: dict[str, ExampleCase], case_id: str, message: str
+) -> None:
+    with pytest.raises(AssertionError) as raised:
+        check_example(word_cases[case_id])
+    assert message in str(raised.value)
+
+
+def test_the_tool_rules_examples_pass() -> None:
+    for param in example_cases(codes=["SL001", "SL003"]):
+        check_example(param.values[0])
