@@ -149,6 +149,7 @@ def check(
         click.echo(rendered, nl=False)
     else:
         try:
+            output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(rendered, encoding="utf-8")
         except OSError as error:
             _fail(f"cannot write {output}: {error.strerror}")
@@ -212,7 +213,14 @@ def explain(rule: str, config: Path | None) -> None:
     registry = _load(config).registry
     found = registry.find(rule)
     if found is None:
-        _fail(registry.unknown_selector_message(rule).replace("rule, prefix or area", "rule"))
+        try:
+            codes = sorted(registry.select(rule))
+        except KeyError:
+            _fail(registry.unknown_selector_message(rule).replace("rule, prefix or area", "rule"))
+        _fail(
+            f"{rule!r} names {len(codes)} rules, not one: {', '.join(codes)};"
+            " give a single code or name (`standards-lint rules` lists them)"
+        )
     click.echo(explain_rule(found, registry), nl=False)
 
 

@@ -44,6 +44,7 @@ class Registry:
     facts: dict[str, Fact[Any]] = field(default_factory=dict)
     pack_fingerprints: list[str] = field(default_factory=list)
     _by_name: dict[str, str] = field(default_factory=dict)
+    _packs: list[RulePack] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:
@@ -51,7 +52,14 @@ class Registry:
         return hashlib.sha256("\n".join(self.pack_fingerprints).encode()).hexdigest()
 
     def add_pack(self, pack: RulePack, origin: str, problems: list[str]) -> None:
-        """Register ``pack`` (from ``origin``), appending any conflicts to ``problems``."""
+        """Register ``pack`` (from ``origin``), appending any conflicts to ``problems``.
+
+        The same pack object reached twice (installed and also named in
+        ``plugins``) is registered once.
+        """
+        if any(known is pack for known in self._packs):
+            return
+        self._packs.append(pack)
         for area in pack.areas:
             known = self.areas.get(area.name)
             if known is not None and known != area:
@@ -205,30 +213,47 @@ def _packs_in(loaded: object, origin: str, problems: list[str]) -> Iterator[Rule
 
 
 def _import_plugin(plugin: str, root: Path) -> ModuleType:
+    """Load a plugin: a path to a file or package, or a module name.
+
+    A module name is looked for under ``root`` first (loaded by its path, so
+    two projects with same-named plugins in one process each get their own),
+    and otherwise imported as an installed module.
+    """
     looks_like_path = plugin.endswith(".py") or "/" in plugin or "\\" in plugin
-    if not looks_like_path:
-        if str(root) not in sys.path:
-            sys.path.insert(0, str(root))
-        return importlib.import_module(plugin)
-    location = (root / plugin).resolve()
-    if location.is_dir():
-        location = location / "__init__.py"
-    if not location.is_file():
-        raise FileNotFoundError(f"no such file: {location}")
-    # The name carries the file's content, so an edited plugin is loaded anew
+    if looks_like_path:
+        location = (root / plugin).resolve()
+        if not (location.is_file() or (location / "__init__.py").is_file()):
+            raise FileNotFoundError(f"no such file or package: {location}")
+        return _load_by_path(location)
+    local = root.joinpath(*plugin.split("."))
+    for candidate in (local.with_suffix(".py"), local):
+        if candidate.is_file() or (candidate / "__init__.py").is_file():
+            return _load_by_path(candidate.resolve())
+    return importlib.import_module(plugin)
+
+
+def _load_by_path(location: Path) -> ModuleType:
+    """Load a ``.py`` file, or a package directory, under a name unique to its content."""
+    is_package = location.is_dir()
+    init = location / "__init__.py" if is_package else location
+    # The name carries the plugin's content, so an edited plugin is loaded anew
     # in a process that already loaded its earlier version.
-    identity = str(location).encode() + b"\0" + location.read_bytes()
-    module_name = "standards_lint_plugin_" + hashlib.sha256(identity).hexdigest()[:16]
+    content = hash_python_files([location] if is_package else [], [] if is_package else [init])
+    module_name = f"standards_lint_plugin_{content}"
     if module_name in sys.modules:
         return sys.modules[module_name]
     spec = importlib.util.spec_from_file_location(
-        module_name, location, submodule_search_locations=None
+        module_name, init, submodule_search_locations=[str(location)] if is_package else None
     )
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {location}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
     return module
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import libcst
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class SourceDecodeError(ValueError):
@@ -44,9 +48,17 @@ class SourceFile:
 
     @property
     def lines(self) -> list[str]:
-        """The file's lines without their line endings."""
+        """The file's lines without their line endings.
+
+        Only ``\\n``, ``\\r\\n`` and ``\\r`` end a line, as for Python itself; form
+        feeds and Unicode separators (which ``str.splitlines`` also splits at)
+        stay inside their line, so line numbers agree with the parser's.
+        """
         if self._lines is None:
-            self._lines = self.text.splitlines()
+            lines = _LINE_BREAK.split(self.text)
+            if lines and lines[-1] == "":
+                lines.pop()
+            self._lines = lines
         return self._lines
 
     @property

@@ -96,6 +96,7 @@ class StandardsResolver:
             severity_maps.append(override.severity)
             for name, changes in override.areas.items():
                 areas[name] = _apply(areas[name], changes, registry.areas[name].options)
+        codes = self._apply_selectors(codes, (), standards.command_line_ignore)
         severity = {code: self._severity(code, severity_maps) for code in sorted(codes)}
         return EffectiveStandards(
             key=key,

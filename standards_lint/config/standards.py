@@ -70,6 +70,8 @@ class Standards:
     cache_dir: str = DEFAULT_CACHE_DIR
     areas: Mapping[str, Any] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
+    #: ``--ignore`` from the command line: applied last, over the file and its overrides.
+    command_line_ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,7 @@ def load_standards(
         )
     if ignore:
         extra = _selectors(list(ignore), registry, "--ignore", problems)
-        standards = _replace(standards, ignore=(*standards.ignore, *extra))
+        standards = _replace(standards, command_line_ignore=extra)
     if problems:
         raise ConfigError(problems)
     return standards

@@ -40,6 +40,17 @@ class FileFilter:
         self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
         self.respect_gitignore = standards.respect_gitignore
         self._ignore_files: dict[Path, _IgnoreFile | None] = {}
+        # .gitignore files count from the repository's root down, even above
+        # the standards file (a service's standards in a monorepo); outside a
+        # repository, from the standards file's directory down.
+        self._top = next(
+            (
+                directory
+                for directory in (self.root, *self.root.parents)
+                if (directory / ".git").exists()
+            ),
+            self.root,
+        )
 
     def _relative(self, path: Path) -> str:
         try:
@@ -70,7 +81,7 @@ class FileFilter:
                 verdict = ignore_file.verdict(path, is_dir)
                 if verdict is not None:
                     return verdict
-            if directory == self.root or (directory / ".git").exists():
+            if directory == self._top or (directory / ".git").exists():
                 break
         return False
 

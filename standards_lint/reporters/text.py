@@ -28,8 +28,9 @@ def render_text(report: Report, *, color: bool = False, statistics: bool = False
             lines.append("")
         counts = Counter((violation.rule, violation.name) for violation in report.violations)
         width = len(str(max(counts.values())))
+        code_width = max(len(code) for code, _ in counts)
         for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            lines.append(f"{count:>{width}}  {code}  {name}")
+            lines.append(f"{count:>{width}}  {code:<{code_width}}  {name}")
     if lines:
         lines.append("")
     lines.append(_summary(report, paint))

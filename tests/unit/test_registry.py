@@ -238,7 +238,7 @@ def test_local_plugin_by_module_name(tmp_path: Path, isolated_imports: None) -> 
     (tmp_path / "team_rules_by_name.py").write_text(PLUGIN_SOURCE.format(version=1))
     registry = load_registry(["team_rules_by_name"], root=tmp_path)
     assert registry.find("local-rule").code == "LOC001"  # type: ignore[union-attr]
-    assert str(tmp_path) in sys.path
+    assert str(tmp_path) not in sys.path  # loaded by its path, leaving sys.path alone
     assert any(f.startswith("plugin 'team_rules_by_name'=1:") for f in registry.pack_fingerprints)
 
 

@@ -171,7 +171,8 @@ def test_command_line_select_replaces_and_ignore_adds(write_standards: WriteStan
     path = write_standards('select = ["probe"]\nignore = ["PRB003"]\n')
     standards = load_standards(path, select=["STY001"], ignore=["bad-name"])
     assert standards.select == ("STY001",)
-    assert standards.ignore == ("PRB003", "bad-name")
+    assert standards.ignore == ("PRB003",)
+    assert standards.command_line_ignore == ("bad-name",)
 
 
 def test_command_line_selectors_are_validated(write_standards: WriteStandards) -> None:
