@@ -30,7 +30,7 @@ test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	$(MAKE) --no-print-directory typecheck
 	$(BIN)/ruff check standards_lint rules tests
-	$(BIN)/standards-lint check --no-cache standards_lint rules
+	$(BIN)/standards-lint check --no-cache standards_lint rules benchmarks
 
 ## typecheck: mypy --strict over the package laid out as installed (rules/ inside it)
 typecheck: $(TEST_STAMP)

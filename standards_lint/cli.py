@@ -117,7 +117,7 @@ def main() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to keep the cache (default: cache-dir from the standards file).",
 )
-def check(
+def check(  # standards-lint: ignore[STY016] click passes one argument per option
     paths: tuple[Path, ...],
     config: Path | None,
     select: tuple[str, ...],

@@ -279,8 +279,10 @@ def _source_hash(pack: RulePack) -> str:
 
 
 def hash_python_files(directories: Iterable[Path], files: Iterable[Path] = ()) -> str:
-    """A short hash of the names and contents of ``files`` and of the ``.py`` files
-    in ``directories``."""
+    """A short hash of the names and contents of some Python files.
+
+    They are ``files`` and the ``.py`` files directly in ``directories``.
+    """
     digest = hashlib.sha256()
     paths = [path for directory in directories for path in sorted(directory.glob("*.py"))]
     for path in [*paths, *files]:

@@ -181,8 +181,14 @@ class Rule(RuleMeta, Generic[OptionsT]):
         """The nodes enclosing the node being visited, outermost first."""
         return self._ancestors
 
-    def start_file(self) -> None:
-        """Called before the walk; text-based rules do their work here."""
+    def start_file(self) -> bool | None:
+        """Called before the walk; text-based rules do their work here.
+
+        Return ``False`` to skip the walk for this file (a rule that has
+        nothing to check in a stub, say); the tree is then not even parsed
+        for this rule's sake.
+        """
+        return None
 
     def end_file(self) -> None:
         """Called after the walk."""

@@ -79,5 +79,5 @@ class SourceFile:
 
     @property
     def is_package_init(self) -> bool:
-        """Whether this file is a package's ``__init__.py``."""
-        return self.path.rsplit("/", 1)[-1] == "__init__.py"
+        """Whether this file is a package's ``__init__.py`` (or its stub, ``__init__.pyi``)."""
+        return self.path.rsplit("/", 1)[-1] in ("__init__.py", "__init__.pyi")

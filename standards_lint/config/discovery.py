@@ -19,8 +19,11 @@ PYPROJECT_TABLE: Final = ("tool", "standards-lint")
 
 
 def find_standards_file(start: Path) -> Path | None:
-    """The nearest ``standards.toml``, ``.standards.toml`` or ``pyproject.toml``
-    with a ``[tool.standards-lint]`` table, in ``start`` or a parent of it."""
+    """The nearest standards file in ``start`` or a parent of it.
+
+    In each directory, ``standards.toml`` comes first, then ``.standards.toml``,
+    then a ``pyproject.toml`` that has a ``[tool.standards-lint]`` table.
+    """
     for directory in (start, *start.parents):
         for name in STANDARDS_FILES:
             candidate = directory / name

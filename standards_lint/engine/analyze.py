@@ -75,19 +75,19 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
             violations.append(_internal_error(path, label, error, _FILE_START))
     failed: set[int] = set()
 
-    def guarded_call(rule: Rule[Any], hook: str) -> None:
+    def guarded_call(rule: Rule[Any], hook: str) -> object:
         if id(rule) in failed:
-            return
+            return None
         try:
-            getattr(rule, hook)()
+            return getattr(rule, hook)()
         except Exception as error:  # noqa: BLE001 - isolate the failing rule
             failed.add(id(rule))
             violations.append(_internal_error(path, _rule_label(rule), error, _FILE_START))
+            return None
 
-    for rule in rules:
-        guarded_call(rule, "start_file")
+    walkers = [rule for rule in rules if guarded_call(rule, "start_file") is not False]
     parses = _check_syntax(source, violations)
-    tree_rules = [rule for rule in rules if rule.uses_tree()] if parses else []
+    tree_rules = [rule for rule in walkers if rule.uses_tree()] if parses else []
     module = _walk_tree(source, tree_rules, violations, failed) if tree_rules else None
     for rule in rules:
         guarded_call(rule, "end_file")
@@ -109,7 +109,7 @@ def _walk_tree(
 ) -> Any:
     import libcst  # noqa: PLC0415 - only files that need a tree pay for LibCST
 
-    from standards_lint.engine.walk import DispatchTable, UnknownNodeTypeError, walk  # noqa: PLC0415
+    from standards_lint.engine import walk as walker  # noqa: PLC0415
 
     try:
         module = source.cst_module
@@ -124,7 +124,7 @@ def _walk_tree(
         violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
         return None
     ancestors: list[Any] = []
-    table = DispatchTable()
+    table = walker.DispatchTable()
     for rule in tree_rules:
         if id(rule) in failed:
             continue
@@ -132,7 +132,7 @@ def _walk_tree(
         try:
             for kind, node_type in type(rule).subscriptions():
                 table.subscribe(kind, node_type, getattr(rule, f"{kind}_{node_type}"))
-        except UnknownNodeTypeError as error:
+        except walker.UnknownNodeTypeError as error:
             failed.add(id(rule))
             table.unsubscribe(rule)
             violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
@@ -143,7 +143,7 @@ def _walk_tree(
         table.unsubscribe(rule)
         violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
 
-    walk(module, table, ancestors, on_error)
+    walker.walk(module, table, ancestors, on_error)
     return module
 
 

@@ -34,8 +34,9 @@ class _IgnoreFile:
 class FileFilter:
     """Decides whether a file or directory is checked, relative to the standards' root."""
 
-    def __init__(self, standards: Standards) -> None:
-        self.root = standards.root
+    def __init__(self, standards: Standards, base: Path | None = None) -> None:
+        #: Patterns are matched against paths relative to this directory.
+        self.root = base or standards.root
         self.include = pathspec.GitIgnoreSpec.from_lines(standards.include)
         self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
         self.respect_gitignore = standards.respect_gitignore
@@ -43,12 +44,8 @@ class FileFilter:
         # .gitignore files count from the repository's root down, even above
         # the standards file (a service's standards in a monorepo); outside a
         # repository, from the standards file's directory down.
-        self._top = next(
-            (
-                directory
-                for directory in (self.root, *self.root.parents)
-                if (directory / ".git").exists()
-            ),
+        self._top = base or next(
+            (d for d in (self.root, *self.root.parents) if (d / ".git").exists()),
             self.root,
         )
 
@@ -90,6 +87,20 @@ class FileFilter:
         relative = self._relative(directory) + "/"
         return self.exclude.match_file(relative) or self._gitignored(directory, True)
 
+    def excludes_directory_or_parent(self, directory: Path) -> bool:
+        """Whether ``directory``, or a directory between it and the root, is skipped.
+
+        A directory outside the root counts as skipped: patterns say nothing
+        about it, so its contents are filtered relative to itself.
+        """
+        if directory != self.root and self.root not in directory.parents:
+            return True
+        return any(
+            self.skips_directory(candidate)
+            for candidate in (directory, *directory.parents)
+            if self.root in candidate.parents
+        )
+
     def checks_file(self, path: Path) -> bool:
         """Whether ``path`` is a file to check."""
         relative = self._relative(path)
@@ -110,7 +121,13 @@ def discover_files(paths: Sequence[Path], standards: Standards) -> list[Path]:
         if not path.exists():
             raise MissingPathError(f"no such file or directory: {given}")
         if path.is_dir():
-            found.update(_walk(path, file_filter))
+            # A directory named explicitly is checked even if it is excluded
+            # (a vendored tree, a virtual environment) or outside the root:
+            # its own contents are then filtered relative to it.
+            walk_filter = file_filter
+            if file_filter.excludes_directory_or_parent(path):
+                walk_filter = FileFilter(standards, base=path)
+            found.update(_walk(path, walk_filter))
         elif file_filter.checks_file(path):
             found.add(path)
     return sorted(found)

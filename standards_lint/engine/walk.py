@@ -3,7 +3,8 @@
 LibCST's own ``visit`` rebuilds each node as it goes, which dominates the cost
 once many rules run. This walker only reads: a table maps a node type's name
 to the bound methods subscribed to it, and each node's children are found from
-its dataclass fields (the field names are looked up once per node type).
+its dataclass fields, looked up once per node type and put in source order
+(the order LibCST's own visitor uses: a function's decorators before its body).
 Whitespace and comment nodes are skipped unless some rule subscribes to one.
 """
 
@@ -40,9 +41,37 @@ class UnknownNodeTypeError(ValueError):
 def _fields_of(node_type: type[Any]) -> tuple[str, ...]:
     names = _field_names.get(node_type)
     if names is None:
-        names = tuple(f.name for f in dataclasses.fields(node_type))
+        names = _source_order(node_type)
         _field_names[node_type] = names
     return names
+
+
+def _source_order(node_type: type[Any]) -> tuple[str, ...]:
+    """The node type's fields in the order LibCST visits them, which is source order.
+
+    Dataclass field order differs (``FunctionDef`` declares ``body`` before
+    ``decorators``). LibCST's ``_visit_and_replace_children`` names each field
+    as a string constant in visiting order, so the constants of its code give
+    the order cheaply; fields it does not name follow in declaration order.
+    """
+    fields = [field.name for field in dataclasses.fields(node_type)]
+    ordered: list[str] = []
+    visit_children = getattr(node_type, "_visit_and_replace_children", None)
+    code = getattr(visit_children, "__code__", None)
+    if code is not None:
+        for constant in _string_constants(code):
+            if constant in fields and constant not in ordered:
+                ordered.append(constant)
+    ordered.extend(name for name in fields if name not in ordered)
+    return tuple(ordered)
+
+
+def _string_constants(code: Any) -> Iterable[str]:
+    for constant in code.co_consts:
+        if isinstance(constant, str):
+            yield constant
+        elif hasattr(constant, "co_consts"):
+            yield from _string_constants(constant)
 
 
 class DispatchTable:

@@ -132,7 +132,7 @@ def never(handler: Any, error: Exception) -> None:
 
 @pytest.mark.parametrize("layout", [False, True], ids=["no-layout", "layout"])
 @pytest.mark.parametrize("source", sources(), ids=["sample", "standards.py", "positions.py"])
-def test_every_node_is_entered_with_its_ancestors_as_libcst_sees_them(
+def test_every_node_is_entered_in_libcsts_order_with_its_ancestors(
     source: str, layout: bool
 ) -> None:
     module = libcst.parse_module(source)
@@ -143,7 +143,8 @@ def test_every_node_is_entered_with_its_ancestors_as_libcst_sees_them(
     assert table.skip_layout is not layout
     walk(module, table, ancestors, never)
     entered = [(id(node), path) for kind, node, path in recorder.events if kind == "enter"]
-    assert sorted(entered) == sorted(oracle(module, layout))
+    # The same nodes, in the same (source) order, as LibCST's own visitor.
+    assert entered == oracle(module, layout)
     assert ancestors == []
 
 
