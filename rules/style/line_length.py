@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from standards_lint.rules.style.options import StyleOptions
-
 from standards_lint.rule import Invalid, Rule, Valid
+from standards_lint.rules.style.options import StyleOptions
 
 
 class LineTooLong(Rule[StyleOptions]):

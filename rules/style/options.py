@@ -8,6 +8,14 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from standards_lint.rule import option
+from standards_lint.rules.style.naming_styles import glob_problems, spec_problems
+
+_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*")
+_NAMING_DOC = (
+    " A style (snake_case, PascalCase, camelCase, UPPER_CASE, any), a regular"
+    " expression the whole name must match, or a list of them (any may match)."
+)
+_DEBUGGER_MESSAGE = "remove debugging code before committing"
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,9 +24,209 @@ class StyleOptions:
 
     max_line_length: int = option(100, "Longest line allowed, in characters.")
 
+    naming_modules: str | tuple[str, ...] = option(
+        "snake_case",
+        "Style of module file names (without .py) and of package folder names." + _NAMING_DOC,
+    )
+    naming_classes: str | tuple[str, ...] = option(
+        "PascalCase", "Style of class names." + _NAMING_DOC
+    )
+    naming_functions: str | tuple[str, ...] = option(
+        "snake_case", "Style of functions defined outside a class body." + _NAMING_DOC
+    )
+    naming_methods: str | tuple[str, ...] = option(
+        "snake_case", "Style of functions defined in a class body." + _NAMING_DOC
+    )
+    naming_arguments: str | tuple[str, ...] = option(
+        "snake_case", "Style of function and lambda parameters." + _NAMING_DOC
+    )
+    naming_variables: str | tuple[str, ...] = option(
+        "snake_case",
+        "Style of names bound in a function body (assignment, for, with, except,"
+        " walrus)." + _NAMING_DOC,
+    )
+    naming_constants: str | tuple[str, ...] = option(
+        ("UPPER_CASE", "snake_case"),
+        "Style of names assigned at module level: constants and module variables"
+        " alike, since both are common." + _NAMING_DOC,
+    )
+    naming_final: str | tuple[str, ...] = option(
+        "UPPER_CASE",
+        "Style of names annotated Final at module or class level, which are"
+        " constants by declaration." + _NAMING_DOC,
+    )
+    naming_allow_class_aliases: bool = option(
+        True,
+        "Also accept the naming-classes style for a module or function variable"
+        " whose value may be a class: a call, a name, an attribute, a subscript,"
+        " a `|` union or None (`Model = apps.get_model(...)`, `JsonDict = dict[str,"
+        " Any]`), or that is annotated TypeAlias.",
+    )
+    naming_ignore_names: tuple[str, ...] = option(
+        (
+            "visit_*",
+            "leave_*",
+            "depart_*",
+            "do_*",
+            "assert[A-Z]*",
+            "setUp",
+            "tearDown",
+            "setUpClass",
+            "tearDownClass",
+            "setUpModule",
+            "tearDownModule",
+            "asyncSetUp",
+            "asyncTearDown",
+            "setUpTestData",
+            "runTest",
+            "maxDiff",
+            "longMessage",
+        ),
+        "Names no naming rule reports, as glob patterns: names chosen by a framework"
+        " (ast.NodeVisitor.visit_Name, unittest's setUp, http.server's do_GET) and"
+        " custom assertions in a TestCase, named like unittest's (assertValidJson).",
+    )
+    override_decorators: tuple[str, ...] = option(
+        ("override", "overrides"),
+        "Decorators that mark a method as overriding one it inherits; its name and"
+        " parameters are the base class's choice, so the naming and argument-count"
+        " rules skip it. Matches the decorator's dotted name or its last part.",
+    )
+    banned_calls: Mapping[str, str] = option(
+        MappingProxyType(
+            {
+                "breakpoint": _DEBUGGER_MESSAGE,
+                "pdb.set_trace": _DEBUGGER_MESSAGE,
+                "ipdb.set_trace": _DEBUGGER_MESSAGE,
+                "pudb.set_trace": _DEBUGGER_MESSAGE,
+            }
+        ),
+        "Calls to report, as a table from the qualified name of what is called"
+        " (`print`, `pdb.set_trace`) to the message that says what to do instead."
+        " Names are resolved through the file's imports. Setting the table"
+        " replaces the default: repeat the default entries to keep them.",
+    )
+    banned_imports: Mapping[str, str] = option(
+        MappingProxyType(
+            {
+                "distutils": "removed in Python 3.12: use setuptools or packaging",
+                "imp": "removed in Python 3.12: use importlib",
+                "asyncore": "removed in Python 3.12: use asyncio",
+                "asynchat": "removed in Python 3.12: use asyncio",
+                "smtpd": "removed in Python 3.12: use aiosmtpd",
+            }
+        ),
+        "Modules not to import, as a table from module to the message that says"
+        " what to use instead. A module's submodules are banned with it. Setting"
+        " the table replaces the default: repeat the default entries to keep them.",
+    )
+    bare_except_allow_reraise: bool = option(
+        True,
+        "Accept a bare `except:` whose body ends with a bare `raise`: it cleans up"
+        " and lets every exception through unchanged.",
+    )
+    mutable_default_calls: tuple[str, ...] = option(
+        (
+            "list",
+            "dict",
+            "set",
+            "bytearray",
+            "collections.defaultdict",
+            "collections.OrderedDict",
+            "collections.Counter",
+            "collections.deque",
+            "collections.ChainMap",
+        ),
+        "Qualified names of calls that build a mutable value, reported when used"
+        " as a parameter default (list, dict and set displays and comprehensions"
+        " always are).",
+    )
+    allow_wildcard_imports_in_init: bool = option(
+        True,
+        "Accept `from .module import *` in a package's __init__.py, the usual way"
+        " to re-export a submodule's __all__. Only relative imports are accepted.",
+    )
+    allowed_wildcard_imports: tuple[str, ...] = option(
+        (),
+        "Modules that may be imported with `from module import *` anywhere (their"
+        " submodules too), written as in the import (`.models` for a relative one).",
+    )
+    todo_tags: tuple[str, ...] = option(
+        ("TODO", "FIXME"),
+        "Words that, at the start of a comment, mark work left to do. Matched"
+        " case-sensitively, so a comment that says 'the todo list' is not one.",
+    )
+    todo_ticket_pattern: str = option(
+        r"[A-Z][A-Z0-9]+-[0-9]+|#[0-9]+|https?://\S+/(issues|pull)/[0-9]+",
+        "Regular expression for a ticket reference that a TODO comment must contain"
+        " (a Jira key such as ABC-123, a GitHub #123 or an issue URL).",
+    )
+    max_module_lines: int = option(
+        1000,
+        "Most lines a module may have. Every line counts, blank lines, comments and"
+        " docstrings included: it is the length a reader scrolls through.",
+    )
+    max_arguments: int = option(
+        5,
+        "Most parameters a function may declare. Positional, positional-only and"
+        " keyword-only parameters count; *args, **kwargs and a method's self or cls"
+        " do not.",
+    )
+
     def __post_init__(self) -> None:
-        if self.max_line_length < 1:
-            raise ValueError("max-line-length must be at least 1")
+        """Refuse values no rule can use, naming every problem at once."""
+        problems = [
+            *_naming_problems(self),
+            *glob_problems("naming-ignore-names", self.naming_ignore_names),
+            *_dotted_problems("banned-calls", self.banned_calls),
+            *_dotted_problems("banned-imports", self.banned_imports),
+            *_dotted_problems("mutable-default-calls", self.mutable_default_calls),
+            *_dotted_problems("override-decorators", self.override_decorators),
+            *_pattern_problems("todo-ticket-pattern", self.todo_ticket_pattern),
+        ]
+        problems += [
+            f"{key} must be at least 1"
+            for key, value in (
+                ("max-line-length", self.max_line_length),
+                ("max-module-lines", self.max_module_lines),
+                ("max-arguments", self.max_arguments),
+            )
+            if value < 1
+        ]
+        if not self.todo_tags or not all(tag.strip() for tag in self.todo_tags):
+            problems.append("todo-tags must list at least one tag, and no empty one")
+        if problems:
+            raise ValueError("; ".join(problems))
 
 
-_ = (re, Mapping, MappingProxyType)
+def _naming_problems(options: StyleOptions) -> list[str]:
+    """The problems of every naming option, each naming its key."""
+    specs = {
+        "naming-modules": options.naming_modules,
+        "naming-classes": options.naming_classes,
+        "naming-functions": options.naming_functions,
+        "naming-methods": options.naming_methods,
+        "naming-arguments": options.naming_arguments,
+        "naming-variables": options.naming_variables,
+        "naming-constants": options.naming_constants,
+        "naming-final": options.naming_final,
+    }
+    return [problem for key, spec in specs.items() for problem in spec_problems(key, spec)]
+
+
+def _dotted_problems(key: str, names: Mapping[str, str] | tuple[str, ...]) -> list[str]:
+    """The entries of ``key`` that are not dotted Python names."""
+    return [
+        f"{key}: {name!r} is not a dotted name such as 'pdb.set_trace'"
+        for name in names
+        if not _DOTTED_NAME.fullmatch(name)
+    ]
+
+
+def _pattern_problems(key: str, pattern: str) -> list[str]:
+    """Why ``pattern`` does not compile, if it does not."""
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        return [f"{key}: {pattern!r} is not a valid regular expression: {error}"]
+    return []
