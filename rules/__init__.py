@@ -6,13 +6,18 @@ from standards_lint.rules.architecture import (
     ARCHITECTURE_FACTS,
     ARCHITECTURE_RULES,
 )
+from standards_lint.rules.docstrings import (
+    DOCSTRINGS_AREA,
+    DOCSTRINGS_FACTS,
+    DOCSTRINGS_RULES,
+)
 from standards_lint.rules.style import STYLE_AREA, STYLE_RULES
 
 PACK = RulePack(
     name="builtin",
-    rules=[*STYLE_RULES, *ARCHITECTURE_RULES],
-    areas=[STYLE_AREA, ARCHITECTURE_AREA],
-    facts=[*ARCHITECTURE_FACTS],
+    rules=[*STYLE_RULES, *ARCHITECTURE_RULES, *DOCSTRINGS_RULES],
+    areas=[STYLE_AREA, ARCHITECTURE_AREA, DOCSTRINGS_AREA],
+    facts=[*ARCHITECTURE_FACTS, *DOCSTRINGS_FACTS],
 )
 
 __all__ = ["PACK"]

@@ -1,0 +1,172 @@
+"""DOC201: docstring coverage, of the whole project and of parts of it, against thresholds.
+
+Each file yields how many of its counted items are documented (a cached fact,
+counted under the file's own effective options); the project rule adds them up.
+The figure is interrogate's: documented items over counted items, in percent,
+100% when nothing counts. A file whose ``[[overrides]]`` ignore DOC201 yields no
+fact, so it is left out of the figure (the way to keep tests or generated code
+out of it). Files that do not parse count for nothing.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pathspec
+
+from standards_lint.rule import Invalid, ProjectFacts, ProjectRule, Valid
+from standards_lint.rules.docstrings.file_items import file_items
+from standards_lint.rules.docstrings.items import docstring_coverage
+from standards_lint.rules.docstrings.options import (
+    COUNTING_OPTIONS,
+    DocstringOptions,
+    PathThreshold,
+)
+from standards_lint.source import SourceFile
+
+COVERAGE_FACT = "docstrings.coverage"
+COVERAGE_METRIC = "docstring_coverage"
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many counted items there are, and how many of them are documented."""
+
+    documented: int = 0
+    counted: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        """Both tallies together."""
+        return Tally(self.documented + other.documented, self.counted + other.counted)
+
+    @property
+    def percent(self) -> float:
+        """Documented items in percent of counted ones; 100 when nothing counts."""
+        return 100.0 if self.counted == 0 else self.documented / self.counted * 100
+
+
+def collect_coverage(source: SourceFile, options: DocstringOptions) -> Tally:
+    """The file's tally under its effective options (nothing for a stub or unparsable file)."""
+    documented, counted = docstring_coverage(file_items(source, options))
+    return Tally(documented, counted)
+
+
+def falls_short(percent: float, threshold: float) -> bool:
+    """Whether ``percent`` misses ``threshold``, rounded as interrogate rounds it.
+
+    Interrogate rounds the figure to as many decimals as the threshold is written
+    with (``80.0``: one), so 79.96% meets 80.0.
+    """
+    return threshold > round(percent, _decimals(threshold))
+
+
+def shortfall_message(what: str, tally: Tally, threshold: float) -> str:
+    """Name the figure, the items behind it and the threshold it misses.
+
+    ``what`` follows "docstring coverage": empty for the whole project.
+    """
+    shown = f"{tally.percent:.{max(1, _decimals(threshold))}f}"
+    return (
+        f"docstring coverage{what} is {shown}% ({tally.documented} of {tally.counted}"
+        f" counted items documented), below fail-under {threshold:g}%"
+    )
+
+
+def _decimals(threshold: float) -> int:
+    """How many decimals ``threshold`` is written with (``80.0``: one, ``66.67``: two)."""
+    exponent = decimal.Decimal(str(threshold)).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
+class DocstringCoverage(ProjectRule[DocstringOptions]):
+    """Publishes docstring coverage and reports each threshold it misses."""
+
+    code = "DOC201"
+    name = "docstring-coverage"
+    area = "docstrings"
+    facts = (COVERAGE_FACT,)
+    summary = "Docstring coverage is below fail-under, overall or for a [[docstrings.paths]] glob."
+    rationale = (
+        "A coverage threshold holds the line on documentation without asking anyone to"
+        " document everything at once: raise it as the figure grows. The figure equals"
+        " interrogate's under the same options (it is counted the same way, options named"
+        " the same), so a team can move its settings across; it is published as the"
+        " docstring_coverage metric. Per-path thresholds hold public APIs to a higher"
+        " standard than scripts. To leave files out of the figure, ignore DOC201 for them"
+        " in [[overrides]]; to choose which items count, use the ignore-* options."
+    )
+    options_used = ("fail-under", "paths", *COUNTING_OPTIONS)
+    valid = (
+        Valid('"""Prices."""\n\n\ndef price():\n    """Price."""\n', options={"fail-under": 100}),
+        Valid('"""Prices."""\n\n\ndef price():\n    pass\n', options={"fail-under": 50}),
+        Valid('"""Prices."""\n\n\ndef price():\n    pass\n'),
+        Valid(
+            '"""Prices."""\n\n\ndef a():\n    """A."""\n\n\ndef b():\n    pass\n',
+            options={"fail-under": 66.67},
+        ),
+        Valid(
+            '"""Prices."""\n\n\ndef _price():\n    pass\n',
+            options={"fail-under": 100, "ignore-semiprivate": True},
+        ),
+        Valid(
+            '"""Prices."""\n\n\ndef price():\n    pass\n',
+            path="scripts/run.py",
+            options={"paths": [{"glob": "api/", "fail-under": 100}]},
+        ),
+    )
+    invalid = (
+        Invalid(
+            '"""Prices."""\n\n\ndef price():\n    pass\n',
+            options={"fail-under": 80},
+            line=1,
+            message="docstring coverage is 50.0% (1 of 2 counted items documented),"
+            " below fail-under 80%",
+        ),
+        Invalid(
+            '"""Prices."""\n\n\ndef price():\n    pass\n',
+            path="api/prices.py",
+            options={"paths": [{"glob": "api/", "fail-under": 90}]},
+            line=1,
+            message="docstring coverage of files matching 'api/' is 50.0%",
+        ),
+        Invalid(
+            '"""Prices."""\n\n\ndef a():\n    """A."""\n\n\ndef b():\n    pass\n',
+            options={"fail-under": 66.68},
+            message="is 66.67% (2 of 3 counted items documented), below fail-under 66.68%",
+        ),
+    )
+
+    def check(self, project: ProjectFacts) -> None:
+        """Add up the files' tallies, publish the figure and check every threshold."""
+        tallies = {
+            project.root_paths.get(path, path): value
+            for path, value in project.values(COVERAGE_FACT)
+            if isinstance(value, Tally)
+        }
+        if not tallies:
+            return
+        overall = _total(tallies.values())
+        self.publish(COVERAGE_METRIC, overall.percent)
+        fail_under = self.options.fail_under
+        if fail_under is not None and falls_short(overall.percent, fail_under):
+            self.report(shortfall_message("", overall, fail_under))
+        for threshold in self.options.paths:
+            self._check_path_threshold(threshold, tallies)
+
+    def _check_path_threshold(self, threshold: PathThreshold, tallies: dict[str, Tally]) -> None:
+        """Report a glob's files whose coverage, taken together, misses its threshold."""
+        spec = pathspec.GitIgnoreSpec.from_lines([threshold.glob])
+        matching = [tally for path, tally in tallies.items() if spec.match_file(path)]
+        if not matching:
+            return
+        tally = _total(matching)
+        if falls_short(tally.percent, threshold.fail_under):
+            what = f" of files matching {threshold.glob!r}"
+            self.report(shortfall_message(what, tally, threshold.fail_under))
+
+
+def _total(tallies: Iterable[Tally]) -> Tally:
+    """Add tallies up."""
+    return sum(tallies, Tally())

@@ -1,0 +1,1 @@
+"""Unit tests of the documentation standards' analysis (rules/docstrings)."""
