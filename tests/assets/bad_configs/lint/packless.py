@@ -1,0 +1,3 @@
+"""A plugin module that forgot to define a RulePack."""
+
+RULES = []

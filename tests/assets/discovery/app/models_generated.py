@@ -1,0 +1,1 @@
+LINE = "a line that is longer than forty characters"

@@ -1,0 +1,1 @@
+SCHEMA = {"type": "object", "properties": {"id": {"type": "string"}}}

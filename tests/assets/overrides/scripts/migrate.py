@@ -1,0 +1,1 @@
+SOURCE = "postgresql://reporting@db.internal.example.com:5432/warehouse"

@@ -1,0 +1,1 @@
+WIDE = "this file is excluded by the pyproject table, so it is not checked"

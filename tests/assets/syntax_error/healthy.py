@@ -1,0 +1,1 @@
+MESSAGE = "this healthy file still has its own long line reported"

@@ -1,0 +1,3 @@
+"""A module with nothing to report."""
+
+VALUE = 1

@@ -1,0 +1,1 @@
+"""Functional tests: the command line over sample projects."""

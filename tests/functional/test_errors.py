@@ -1,0 +1,215 @@
+"""The tool cannot do its job: exit 2, a message that names the culprit, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import Invoke, MakeProject, assert_no_traceback
+
+HEADER = "standards-lint: the standards file has problems:"
+
+# (standards file in tests/assets/bad_configs, every line the message must contain)
+BAD_STANDARDS = [
+    pytest.param(
+        "invalid_toml.toml",
+        ["invalid_toml.toml: invalid TOML: ", "line 5"],
+        id="invalid-toml-names-file-and-line",
+    ),
+    pytest.param(
+        "unknown_top_key.toml",
+        ["unknown_top_key.toml: unknown key 'selct'; did you mean 'select'?"],
+        id="unknown-top-level-key",
+    ),
+    pytest.param(
+        "unknown_style_key.toml",
+        [
+            "unknown_style_key.toml: [style]: unknown key 'max-line-lenght';"
+            " did you mean 'max-line-length'?"
+        ],
+        id="unknown-style-key",
+    ),
+    pytest.param(
+        "wrong_type.toml",
+        ["wrong_type.toml: [style]: max-line-length: expected an integer, got a string ('eighty')"],
+        id="wrong-type-in-area",
+    ),
+    pytest.param(
+        "wrong_top_type.toml",
+        ["wrong_top_type.toml: respect-gitignore: expected true or false, got a string ('yes')"],
+        id="wrong-type-top-level",
+    ),
+    pytest.param(
+        "style_not_table.toml",
+        ["style_not_table.toml: [style] must be a table"],
+        id="area-not-a-table",
+    ),
+    pytest.param(
+        "unknown_select.toml",
+        [
+            "unknown_select.toml: select: unknown rule, prefix or area 'line-to-long';"
+            " did you mean 'line-too-long'?"
+        ],
+        id="unknown-name-in-select",
+    ),
+    pytest.param(
+        "unknown_code.toml",
+        ["unknown_code.toml: ignore: unknown rule, prefix or area 'STY999'; did you mean"],
+        id="unknown-code-in-ignore",
+    ),
+    pytest.param(
+        "bad_severity.toml",
+        [
+            "bad_severity.toml: [severity]: STY001: unknown severity 'fatal';"
+            " expected one of error, warning, info"
+        ],
+        id="unknown-severity",
+    ),
+    pytest.param(
+        "bad_override.toml",
+        ["bad_override.toml: [[overrides]] #1: paths: expected a non-empty list of strings"],
+        id="override-without-paths",
+    ),
+    pytest.param(
+        "bad_override_option.toml",
+        ["bad_override_option.toml: [[overrides]] #1: [style]: max-line-length must be at least 1"],
+        id="override-option-out-of-range",
+    ),
+    pytest.param(
+        "many_problems.toml",
+        [
+            "many_problems.toml: unknown key 'selct'; did you mean 'select'?",
+            "many_problems.toml: [style]: unknown key 'max-line-lenght';"
+            " did you mean 'max-line-length'?",
+            "many_problems.toml: [severity]: STY001: unknown severity 'fatal'",
+        ],
+        id="every-problem-at-once",
+    ),
+    pytest.param(
+        "extends_missing.toml",
+        ["extends_missing.toml: extends: no such file", "does_not_exist.toml"],
+        id="extends-missing-file",
+    ),
+    pytest.param("cycle_a.toml", ["`extends` makes a cycle back to this file"], id="extends-cycle"),
+    pytest.param(
+        "extends_broken.toml",
+        ["invalid_toml.toml: invalid TOML: ", "line 5"],
+        id="extends-invalid-toml-names-the-base",
+    ),
+    pytest.param(
+        "broken_plugin.toml",
+        [
+            "plugin 'lint/broken_plugin.py' failed to load: ModuleNotFoundError:"
+            " No module named 'standards_lint_missing_dependency'"
+        ],
+        id="plugin-fails-to-import",
+    ),
+    pytest.param(
+        "missing_plugin.toml",
+        ["plugin 'lint/no_such_plugin.py' failed to load: FileNotFoundError: no such file"],
+        id="plugin-missing",
+    ),
+    pytest.param(
+        "packless_plugin.toml",
+        ["plugin 'lint/packless.py' does not define a RulePack"],
+        id="plugin-without-rule-pack",
+    ),
+    pytest.param(
+        "bad_rule_metadata.toml",
+        [
+            "plugin 'lint/bad_metadata.py': Sloppy.code 'sloppy1' is not letters then 3 digits",
+            "plugin 'lint/bad_metadata.py': Sloppy.name 'Sloppy Rule' is not kebab-case",
+        ],
+        id="plugin-rule-with-bad-metadata",
+    ),
+    pytest.param(
+        "clashing_plugin.toml",
+        ["plugin 'lint/clashing.py': Impostor reuses code STY001 of"],
+        id="plugin-reuses-a-code",
+    ),
+]
+
+
+@pytest.mark.parametrize(("config", "expected"), BAD_STANDARDS)
+@pytest.mark.parametrize("command", ["check", "rules"])
+def test_bad_standards_file(
+    config: str, expected: list[str], command: str, cli: Invoke, project: MakeProject
+) -> None:
+    result = cli(command, "--config", config, cwd=project("bad_configs"))
+    assert result.exit_code == 2
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == HEADER
+    for fragment in expected:
+        assert any(fragment in line for line in lines[1:]), f"{fragment!r} not in:\n{result.stderr}"
+
+
+def test_bad_standards_file_found_by_discovery(cli: Invoke, project: MakeProject) -> None:
+    root = project("bad_configs")
+    (root / "invalid_toml.toml").rename(root / "standards.toml")
+    result = cli("check", cwd=root)
+    assert result.exit_code == 2
+    assert "standards.toml: invalid TOML: " in result.stderr
+    assert_no_traceback(result)
+
+
+def test_broken_pyproject_is_only_an_error_when_it_is_the_standards_file(
+    cli: Invoke, project: MakeProject
+) -> None:
+    root = project("clean")
+    inner = root / "inventory"
+    (inner / "pyproject.toml").write_text("[project\nname = 'broken'\n", encoding="utf-8")
+    result = cli("check", cwd=inner)
+    assert result.exit_code == 0, result.stderr
+    assert result.lines == ["All standards met in 2 files."]
+
+
+# (arguments, fragment of the message on stderr)
+BAD_INVOCATIONS = [
+    pytest.param(
+        ["check", "does/not/exist.py"],
+        "standards-lint: error: no such file or directory: does/not/exist.py",
+        id="missing-path",
+    ),
+    pytest.param(
+        ["check", "app", "missing_dir"],
+        "no such file or directory: missing_dir",
+        id="one-of-several-paths-missing",
+    ),
+    pytest.param(
+        ["check", "--config", "nope.toml"],
+        "nope.toml: no such standards file",
+        id="missing-config",
+    ),
+    pytest.param(
+        ["rules", "--config", "nope.toml"],
+        "nope.toml: no such standards file",
+        id="missing-config-for-rules",
+    ),
+    pytest.param(
+        ["check", "--select", "line-too-lng"],
+        "--select: unknown rule, prefix or area 'line-too-lng'; did you mean 'line-too-long'?",
+        id="unknown-selector-on-the-command-line",
+    ),
+    pytest.param(
+        ["check", "--ignore", "STY00x"],
+        "--ignore: unknown rule, prefix or area 'STY00x'",
+        id="unknown-ignore-on-the-command-line",
+    ),
+    pytest.param(
+        ["check", "--config", "app"], "Invalid value for '--config'", id="config-is-a-directory"
+    ),
+    pytest.param(["check", "--format", "xml"], "Invalid value for '--format'", id="bad-format"),
+    pytest.param(["check", "--jobs", "0"], "Invalid value for '--jobs'", id="bad-jobs"),
+    pytest.param(["check", "--no-such-flag"], "No such option '--no-such-flag'", id="bad-flag"),
+    pytest.param(["lint"], "No such command 'lint'", id="bad-command"),
+    pytest.param(["explain"], "Missing argument 'RULE'", id="explain-without-rule"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INVOCATIONS)
+def test_bad_invocation(args: list[str], message: str, cli: Invoke, project: MakeProject) -> None:
+    result = cli(*args, cwd=project("violations"))
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert_no_traceback(result)
