@@ -113,6 +113,9 @@ class PendingReport:
     node: libcst.CSTNode | None
     span: Span | None
     message: str
+    #: The module-level statement that contains ``node``, if known: positions
+    #: are then found by generating that statement's code alone.
+    statement: libcst.CSTNode | None = None
 
 
 class RuleMeta:
@@ -195,7 +198,9 @@ class Rule(RuleMeta, Generic[OptionsT]):
 
     def report(self, node: libcst.CSTNode, message: str) -> None:
         """Report a violation at ``node`` (its position is computed only if needed)."""
-        self.reports.append(PendingReport(node, None, message))
+        ancestors = self._ancestors
+        statement = ancestors[1] if len(ancestors) > 1 else (node if ancestors else None)
+        self.reports.append(PendingReport(node, None, message, statement))
 
     def report_at(
         self,

@@ -6,6 +6,7 @@ import ast
 import io
 import re
 import tokenize
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -81,3 +82,26 @@ class SourceFile:
     def is_package_init(self) -> bool:
         """Whether this file is a package's ``__init__.py`` (or its stub, ``__init__.pyi``)."""
         return self.path.rsplit("/", 1)[-1] in ("__init__.py", "__init__.pyi")
+
+
+def walk_statements(tree: ast.AST) -> Iterator[ast.stmt]:
+    """Every statement in ``tree`` at any depth, in source order.
+
+    Much cheaper than ``ast.walk`` for rules that only look at statements
+    (definitions, imports): expressions, which hold most of a tree's nodes,
+    are never visited.
+    """
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.stmt):
+            yield node
+        blocks: list[ast.AST] = []
+        for name in _BLOCK_FIELDS:
+            for child in getattr(node, name, ()):
+                if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
+                    blocks.append(child)
+        pending.extend(reversed(blocks))
+
+
+_BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")

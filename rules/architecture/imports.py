@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from standards_lint.rules.architecture.options import ArchitectureOptions
-from standards_lint.source import SourceFile
+from standards_lint.source import SourceFile, walk_statements
 
 IMPORTS_FACT = "architecture.imports"
 
@@ -27,7 +27,7 @@ def collect_imports(
 ) -> tuple[ImportStatement, ...]:
     """Every import statement of the file, at any depth (imports in functions count)."""
     found: list[ImportStatement] = []
-    for node in ast.walk(source.ast_module):
+    for node in walk_statements(source.ast_module):
         if isinstance(node, ast.Import):
             found.extend(ImportStatement(node.lineno, 0, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

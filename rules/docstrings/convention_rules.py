@@ -21,7 +21,7 @@ from standards_lint.rules.docstrings.options import DocstringOptions
 from standards_lint.rules.docstrings.problems import ProblemKind
 from standards_lint.rules.docstrings.strictness import ConventionOptions
 from standards_lint.rules.docstrings.structure import Convention
-from standards_lint.source import SourceFile
+from standards_lint.source import SourceFile, walk_statements
 
 _DOCUMENTED_NODES = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 _STRICTNESS_OPTIONS = ("convention", "skip-summary-only-docstrings")
@@ -46,7 +46,7 @@ def convention_problems(
     if tree is None:
         return ()
     found: list[LocatedProblem] = []
-    for node in ast.walk(tree):
+    for node in (tree, *walk_statements(tree)):
         if not isinstance(node, _DOCUMENTED_NODES):
             continue
         docstring = ast.get_docstring(node, clean=False)

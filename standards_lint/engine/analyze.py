@@ -174,12 +174,12 @@ def _resolve_reports(
     pending: list[tuple[Rule[Any], PendingReport]] = [
         (rule, report) for rule in rules for report in rule.reports
     ]
-    nodes = [report.node for _, report in pending if report.node is not None]
+    wanted = [(report.node, report.statement) for _, report in pending if report.node is not None]
     spans: dict[int, Span] = {}
-    if nodes and module is not None:
-        from standards_lint.engine.positions import find_spans  # noqa: PLC0415
+    if wanted and module is not None:
+        from standards_lint.engine.positions import find_spans_by_statement  # noqa: PLC0415
 
-        spans = find_spans(module, nodes)
+        spans = find_spans_by_statement(module, source.ast_module, wanted)
     resolved = []
     for rule, report in pending:
         span = report.span if report.node is None else spans.get(id(report.node), _FILE_START)

@@ -9,7 +9,8 @@ tree, and it runs only for files where a rule reported a node.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import ast
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import libcst
@@ -108,6 +109,10 @@ def find_spans(module: libcst.Module, nodes: Collection[libcst.CSTNode]) -> dict
         default_newline=module.default_newline,
     )
     module._codegen(recorder)
+    return _spans_of(recorder, nodes)
+
+
+def _spans_of(recorder: _PositionRecorder, nodes: Collection[libcst.CSTNode]) -> dict[int, Span]:
     spans: dict[int, Span] = {}
     for node in nodes:
         key = id(node)
@@ -118,3 +123,55 @@ def find_spans(module: libcst.Module, nodes: Collection[libcst.CSTNode]) -> dict
         (line, column), (end_line, end_column) = found
         spans[key] = Span(line, column + 1, end_line, end_column + 1)
     return spans
+
+
+def find_spans_by_statement(
+    module: libcst.Module,
+    tree: ast.Module,
+    wanted: Sequence[tuple[libcst.CSTNode, libcst.CSTNode | None]],
+) -> dict[int, Span]:
+    """Like :func:`find_spans`, generating only the statements that hold wanted nodes.
+
+    ``wanted`` pairs each node with the module-level statement containing it.
+    Where each statement starts is read from ``tree`` (the ``ast`` of the same
+    text), so the code before it never needs generating. Falls back to the
+    whole-module pass when a statement is unknown or the trees disagree.
+    """
+    nodes = [node for node, _ in wanted]
+    starts = _statement_starts(module, tree)
+    if starts is None or any(
+        statement is None or id(statement) not in starts for _, statement in wanted
+    ):
+        return find_spans(module, nodes)
+    spans: dict[int, Span] = {}
+    by_statement: dict[int, tuple[libcst.CSTNode, list[libcst.CSTNode]]] = {}
+    for node, statement in wanted:
+        assert statement is not None
+        by_statement.setdefault(id(statement), (statement, []))[1].append(node)
+    for statement, statement_nodes in by_statement.values():
+        recorder = _PositionRecorder(
+            default_indent=module.default_indent,
+            default_newline=module.default_newline,
+            line=starts[id(statement)],
+        )
+        statement._codegen(recorder)
+        spans.update(_spans_of(recorder, statement_nodes))
+    return spans
+
+
+def _statement_starts(module: libcst.Module, tree: ast.Module) -> dict[int, int] | None:
+    """The first line (leading comments included) of each module-level statement."""
+    starts: dict[int, int] = {}
+    index = 0
+    for statement in module.body:
+        count = len(statement.body) if isinstance(statement, libcst.SimpleStatementLine) else 1
+        if index + count > len(tree.body):
+            return None
+        first = tree.body[index]
+        line = first.lineno
+        decorators = getattr(first, "decorator_list", None)
+        if decorators:
+            line = min(line, decorators[0].lineno)
+        starts[id(statement)] = line - len(statement.leading_lines)
+        index += count
+    return starts if index == len(tree.body) else None

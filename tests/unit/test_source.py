@@ -7,7 +7,7 @@ import ast
 import pytest
 
 from standards_lint.lazy_import import LazyModule
-from standards_lint.source import SourceDecodeError, SourceFile, decode_source
+from standards_lint.source import SourceDecodeError, SourceFile, decode_source, walk_statements
 
 
 def test_decode_utf8_and_strip_bom() -> None:
@@ -74,3 +74,31 @@ def test_lazy_module_imports_on_first_attribute() -> None:
 def test_lazy_module_raises_attribute_error_for_missing_names() -> None:
     with pytest.raises(AttributeError):
         LazyModule("json").no_such_name  # noqa: B018
+
+
+WALK_SAMPLE = """\
+import a
+def f():
+    try:
+        import b
+    except ValueError:
+        import c
+    else:
+        x = lambda: 1
+    finally:
+        pass
+class C:
+    match x:
+        case 1:
+            import d
+"""
+
+
+def test_walk_statements_finds_every_statement_in_source_order() -> None:
+    tree = ast.parse(WALK_SAMPLE)
+    every = [node for node in ast.walk(tree) if isinstance(node, ast.stmt)]
+    found = list(walk_statements(tree))
+    assert sorted(map(id, found)) == sorted(map(id, every))
+    positions = [(node.lineno, node.col_offset) for node in found]
+    assert positions == sorted(positions)
+    assert [type(node).__name__ for node in found][:3] == ["Import", "FunctionDef", "Try"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import click.core
@@ -11,7 +12,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 import standards_lint.config.standards
 import standards_lint.engine.walk
-from standards_lint.engine.positions import find_spans
+from standards_lint.engine.positions import find_spans, find_spans_by_statement
 from standards_lint.model import Span
 
 TRICKY = {
@@ -91,3 +92,37 @@ def test_a_node_not_in_the_tree_gets_the_file_start() -> None:
 
 def test_no_nodes_no_spans() -> None:
     assert find_spans(libcst.parse_module("x = 1\n"), []) == {}
+
+
+def nodes_with_statements(module: libcst.Module) -> list[tuple[libcst.CSTNode, libcst.CSTNode]]:
+    """Every node below the module, paired with the module-level statement holding it."""
+    pairs: list[tuple[libcst.CSTNode, libcst.CSTNode]] = []
+
+    def collect(node: libcst.CSTNode, statement: libcst.CSTNode) -> None:
+        pairs.append((node, statement))
+        for child in node.children:
+            collect(child, statement)
+
+    for statement in module.body:
+        collect(statement, statement)
+    return pairs
+
+
+@pytest.mark.parametrize(("name", "source"), [*TRICKY.items(), *real_files().items()])
+def test_spans_by_statement_agree_with_the_whole_module_pass(name: str, source: str) -> None:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        pytest.skip("newer syntax than this Python's ast (the engine reports SL001 then)")
+    module = libcst.parse_module(source)
+    pairs = nodes_with_statements(module)
+    whole = find_spans(module, [node for node, _ in pairs])
+    by_statement = find_spans_by_statement(module, tree, pairs)
+    assert by_statement == whole
+
+
+def test_spans_by_statement_fall_back_without_a_statement() -> None:
+    module = libcst.parse_module("x = 1\n\n\ny = (\n    2)\n")
+    node = module.body[1]
+    spans = find_spans_by_statement(module, ast.parse(module.code), [(node, None)])
+    assert spans[id(node)] == Span(4, 1, 5, 7)
