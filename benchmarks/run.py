@@ -11,7 +11,8 @@ measures, with the same machine and the same files:
 * the peak memory of each.
 
 It prints a table of times and ratios and writes it to
-``benchmarks/results/latest.json``.
+``benchmarks/results/latest.json``. The corpus and Fixit's environment live in
+``~/.cache/standards-lint-bench`` (``STANDARDS_LINT_BENCH_DIR`` to change it).
 """
 
 from __future__ import annotations
@@ -28,7 +29,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-WORK = HERE / ".corpus"
+#: Outside the repository: Fixit skips files that a .gitignore above them ignores.
+WORK = Path(
+    os.environ.get("STANDARDS_LINT_BENCH_DIR", Path.home() / ".cache" / "standards-lint-bench")
+)
 CORPUS_WHEELS = ("pip==24.2", "rich==13.9.4")
 FIXIT = "fixit==2.2.1"
 STANDARDS = 'select = ["ALL"]\nrespect-gitignore = false\n'
@@ -90,9 +94,12 @@ def prepare_fixit() -> Path:
 
 def measure(name: str, command: list[str], cwd: Path) -> Measurement:
     """Run ``command`` under measure.py in ``cwd``."""
+    # Installed tools have compiled bytecode; measure them that way.
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     output = subprocess.run(
         [sys.executable, str(HERE / "measure.py"), *command],
         cwd=cwd,
+        env=environment,
         check=True,
         capture_output=True,
         text=True,

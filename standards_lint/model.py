@@ -37,6 +37,12 @@ class Span:
     end_line: int
     end_column: int
 
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
+        # Rebuilding through __init__ unpickles several times faster than the
+        # field-by-field state a slotted dataclass uses, which fully cached
+        # runs of large projects feel.
+        return (Span, (self.line, self.column, self.end_line, self.end_column))
+
 
 @dataclass(frozen=True, slots=True)
 class Violation:
@@ -48,6 +54,13 @@ class Violation:
     path: str
     span: Span
     message: str
+
+    def __reduce__(self) -> tuple[type[Violation], tuple[str, str, Severity, str, Span, str]]:
+        # See Span.__reduce__.
+        return (
+            Violation,
+            (self.rule, self.name, self.severity, self.path, self.span, self.message),
+        )
 
     @property
     def line(self) -> int:

@@ -38,4 +38,6 @@ def render_json(report: Report, *, color: bool = False, statistics: bool = False
         },
         "summary": {severity.value: report.count(severity) for severity in Severity},
     }
-    return json.dumps(document, indent=2, allow_nan=False) + "\n"
+    # Compact: with indentation, json falls back to its pure-Python encoder,
+    # which costs more than a fully cached run on a large project.
+    return json.dumps(document, allow_nan=False, separators=(",", ":")) + "\n"
