@@ -6,6 +6,11 @@ from standards_lint.rules.architecture import (
     ARCHITECTURE_FACTS,
     ARCHITECTURE_RULES,
 )
+from standards_lint.rules.complexity import (
+    COMPLEXITY_AREA,
+    COMPLEXITY_FACTS,
+    COMPLEXITY_RULES,
+)
 from standards_lint.rules.docstrings import (
     DOCSTRINGS_AREA,
     DOCSTRINGS_FACTS,
@@ -15,9 +20,9 @@ from standards_lint.rules.style import STYLE_AREA, STYLE_RULES
 
 PACK = RulePack(
     name="builtin",
-    rules=[*STYLE_RULES, *ARCHITECTURE_RULES, *DOCSTRINGS_RULES],
-    areas=[STYLE_AREA, ARCHITECTURE_AREA, DOCSTRINGS_AREA],
-    facts=[*ARCHITECTURE_FACTS, *DOCSTRINGS_FACTS],
+    rules=[*STYLE_RULES, *ARCHITECTURE_RULES, *DOCSTRINGS_RULES, *COMPLEXITY_RULES],
+    areas=[STYLE_AREA, ARCHITECTURE_AREA, DOCSTRINGS_AREA, COMPLEXITY_AREA],
+    facts=[*ARCHITECTURE_FACTS, *DOCSTRINGS_FACTS, *COMPLEXITY_FACTS],
 )
 
 __all__ = ["PACK"]

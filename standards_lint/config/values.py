@@ -59,40 +59,50 @@ def _plural(description: str) -> str:
 def convert(value: Any, annotation: Any, where: str) -> Any:
     """``value`` as ``annotation``; raise :class:`ValueProblem` describing the mismatch."""
     origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
     if origin in (Union, types.UnionType):
-        return _convert_union(value, args, annotation, where)
-    if annotation is bool:
-        if isinstance(value, bool):
-            return value
-    elif annotation is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif annotation is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    elif annotation is str:
-        if isinstance(value, str):
-            return value
+        return _convert_union(value, typing.get_args(annotation), annotation, where)
+    accepts = _SCALARS.get(annotation)
+    if accepts is not None:
+        if accepts(value):
+            return float(value) if annotation is float else value
     elif origin is Literal:
-        if value in args:
+        if value in typing.get_args(annotation):
             return value
-    elif origin is tuple:
-        if isinstance(value, list):
-            return tuple(
-                convert(item, args[0], f"{where}[{index}]") for index, item in enumerate(value)
-            )
-    elif origin in (dict, Mapping, typing.Mapping):
-        if isinstance(value, dict):
-            return types.MappingProxyType(
-                {str(key): convert(item, args[1], f"{where}.{key}") for key, item in value.items()}
-            )
-    elif dataclasses.is_dataclass(annotation) and isinstance(value, dict):
+    else:
+        converted = _convert_container(value, annotation, origin, where)
+        if converted is not _MISMATCH:
+            return converted
+    raise ValueProblem(f"{where}: expected {describe(annotation)}, got {_show(value)}")
+
+
+_MISMATCH: Any = object()
+
+#: Which TOML values each scalar type accepts (TOML booleans are not numbers here).
+_SCALARS: dict[Any, Any] = {
+    bool: lambda value: isinstance(value, bool),
+    int: lambda value: isinstance(value, int) and not isinstance(value, bool),
+    float: lambda value: isinstance(value, (int, float)) and not isinstance(value, bool),
+    str: lambda value: isinstance(value, str),
+}
+
+
+def _convert_container(value: Any, annotation: Any, origin: Any, where: str) -> Any:
+    """A list, table or nested options table as ``annotation``, or ``_MISMATCH``."""
+    args = typing.get_args(annotation)
+    if origin is tuple and isinstance(value, list):
+        return tuple(
+            convert(item, args[0], f"{where}[{index}]") for index, item in enumerate(value)
+        )
+    if origin in (dict, Mapping, typing.Mapping) and isinstance(value, dict):
+        return types.MappingProxyType(
+            {str(key): convert(item, args[1], f"{where}.{key}") for key, item in value.items()}
+        )
+    if dataclasses.is_dataclass(annotation) and isinstance(value, dict):
         instance, problems = build_options(annotation, value, where)  # type: ignore[arg-type]
         if problems:
             raise ValueProblem("\n".join(problems))
         return instance
-    raise ValueProblem(f"{where}: expected {describe(annotation)}, got {_show(value)}")
+    return _MISMATCH
 
 
 def _convert_union(value: Any, args: tuple[Any, ...], annotation: Any, where: str) -> Any:

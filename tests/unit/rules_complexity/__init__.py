@@ -1,0 +1,1 @@
+"""Unit tests of the complexity standards' analysis (rules/complexity)."""
