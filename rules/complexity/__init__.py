@@ -11,7 +11,9 @@ The measures, plain functions over source and ``ast``:
 
 - :func:`measure_module` gives every function's cyclomatic and cognitive
   complexity, logical lines, nesting and parameters, and the module's
-  maintainability index and radon blocks (:mod:`.metrics`);
+  maintainability index and radon blocks; :class:`ModuleMeasures` gives each
+  figure on demand, which is how the rules pay only for what they judge
+  (:mod:`.metrics`);
 - :func:`cognitive_increments` explains a cognitive complexity score
   (:mod:`.cognitive`);
 - :func:`exceeds`, :func:`module_rank`, :func:`average_rank` and
@@ -23,11 +25,18 @@ from __future__ import annotations
 
 from standards_lint.rule import Area, Fact
 
+from ._definitions import FunctionDefinition
 from ._syntax import FunctionNode, python_lines
 from .average import COMPLEXITY_FACT, AverageComplexity, collect_complexity
 from .cognitive import Increment, IncrementKind, cognitive_complexity, cognitive_increments
 from .function_rules import FUNCTION_RULES
-from .metrics import CyclomaticBlock, FunctionMetrics, ModuleMetrics, measure_module
+from .metrics import (
+    CyclomaticBlock,
+    FunctionMetrics,
+    ModuleMeasures,
+    ModuleMetrics,
+    measure_module,
+)
 from .module_rules import MODULE_RULES
 from .options import ComplexityOptions
 from .thresholds import (
@@ -56,12 +65,15 @@ __all__ = [
     "COMPLEXITY_FACTS",
     "COMPLEXITY_RULES",
     "BlockOverLimit",
+    "ComplexityOptions",
     "CyclomaticBlock",
+    "FunctionDefinition",
     "FunctionMetrics",
     "FunctionNode",
     "Increment",
     "IncrementKind",
     "Limit",
+    "ModuleMeasures",
     "ModuleMetrics",
     "ModuleOverLimit",
     "XenonVerdict",
