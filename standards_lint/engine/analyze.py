@@ -24,6 +24,8 @@ from standards_lint.tool_rules import (
 )
 
 _FILE_START = Span(1, 1, 1, 1)
+#: What reading the syntax tree of a file that does not parse raises.
+_PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
             label = f"rule {rule_class.code} ({rule_class.name})"
             violations.append(_internal_error(path, label, error, _FILE_START))
     failed: set[int] = set()
+    parses = _check_syntax(source, violations)
 
     def guarded_call(rule: Rule[Any], hook: str) -> object:
         if id(rule) in failed:
@@ -82,11 +85,13 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
             return getattr(rule, hook)()
         except Exception as error:  # noqa: BLE001 - isolate the failing rule
             failed.add(id(rule))
-            violations.append(_internal_error(path, _rule_label(rule), error, _FILE_START))
+            # In a file that does not parse (SL001 says so), a rule that read
+            # its syntax tree has nothing to check, which is not a failure.
+            if parses or not isinstance(error, _PARSE_ERRORS):
+                violations.append(_internal_error(path, _rule_label(rule), error, _FILE_START))
             return None
 
     walkers = [rule for rule in rules if guarded_call(rule, "start_file") is not False]
-    parses = _check_syntax(source, violations)
     tree_rules = [rule for rule in walkers if rule.uses_tree()] if parses else []
     module = _walk_tree(source, tree_rules, violations, failed) if tree_rules else None
     for rule in rules:

@@ -313,3 +313,31 @@ def test_a_misspelt_visitor_is_caught_without_failing_the_run() -> None:
     assert [v.rule for v in result.violations] == ["SL002", "UNT001", "UNT002"]
     assert "UNT014" in result.violations[0].message
     assert "FunctionDeff" in result.violations[0].message
+
+
+class ReadsTree(UnitRule):
+    """Reads the ``ast`` in start_file without guarding against parse errors."""
+
+    code = "UNT015"
+    name = "reads-tree"
+
+    def start_file(self) -> None:
+        if self.source.ast_module.body:
+            self.report_at(1, 1, "has statements")
+
+
+def test_a_rule_reading_the_tree_of_an_unparsable_file_is_not_an_internal_error() -> None:
+    result = analyze_file("a.py", b"banned = (\n", profile(ReadsTree, TextMarker))
+    assert sorted(v.rule for v in result.violations) == ["SL001", "UNT001"]
+
+
+def test_a_rule_raising_value_error_on_a_parsable_file_is_still_an_internal_error() -> None:
+    class Raises(UnitRule):
+        code = "UNT016"
+        name = "raises-value-error"
+
+        def start_file(self) -> None:
+            raise ValueError("a bug")
+
+    result = analyze_file("a.py", b"x = 1\n", profile(Raises))
+    assert [v.rule for v in result.violations] == ["SL002"]
