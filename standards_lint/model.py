@@ -54,12 +54,29 @@ class Violation:
     path: str
     span: Span
     message: str
+    #: Identifies the violation across unrelated edits (never a line number);
+    #: the engine fills it in, and baselines and CI formats key on it.
+    fingerprint: str = ""
+    #: The measured figure of a metric rule (a function's complexity, length,
+    #: nesting), so that a baseline can hold it to "no worse than before".
+    value: float | None = None
 
-    def __reduce__(self) -> tuple[type[Violation], tuple[str, str, Severity, str, Span, str]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[Violation], tuple[str, str, Severity, str, Span, str, str, float | None]]:
         # See Span.__reduce__.
         return (
             Violation,
-            (self.rule, self.name, self.severity, self.path, self.span, self.message),
+            (
+                self.rule,
+                self.name,
+                self.severity,
+                self.path,
+                self.span,
+                self.message,
+                self.fingerprint,
+                self.value,
+            ),
         )
 
     @property
