@@ -97,10 +97,77 @@ class UndecodableFileRule(ToolRule):
     )
 
 
+class UnsupportedSyntaxRule(ToolRule):
+    """Valid Python that LibCST, which the tree-walking rules read, cannot parse."""
+
+    code = "SL006"
+    always_selected = True
+    name = "unsupported-syntax"
+    summary = "Python compiles the file, but LibCST cannot parse it, so its tree rules did not run."
+    rationale = (
+        "The running Python accepts the file, so it is not a syntax error; but the rules"
+        " that read the concrete syntax tree could not check it. The finding names the"
+        " construct LibCST rejected (often tabs and spaces mixed in one indentation, or"
+        " syntax newer than the installed LibCST), so the file can be changed or the"
+        " limitation accepted with a file-level suppression."
+    )
+
+
+class UnknownSuppressedRule(ToolRule):
+    """A suppression comment that names no known rule."""
+
+    code = "SL007"
+    always_selected = True
+    name = "unknown-rule-in-suppression"
+    severity = Severity.WARNING
+    summary = "A suppression comment names a code, prefix or name that is no known rule."
+    rationale = (
+        "A misspelt code in `# standards-lint: ignore[...]` suppresses nothing, and the"
+        " violation it was meant for is still reported; a code from an uninstalled plugin"
+        " means the standards are not the ones the author ran. Either way the comment"
+        " is wrong, and the finding names the closest known rule."
+    )
+    invalid = (Invalid("x = 1  # standards-lint: ignore[NOPE123]\n", line=1),)
+    valid = (Valid("x = 1  # standards-lint: ignore[SL003] kept on purpose\n"),)
+
+
+class FileTooLargeRule(ToolRule):
+    """A file larger than ``max-file-size``."""
+
+    code = "SL008"
+    always_selected = True
+    name = "file-too-large"
+    summary = "The file is larger than `max-file-size`, so it was not read."
+    rationale = (
+        "Source files of several megabytes are almost always generated or data, and"
+        " reading them would cost the whole team time and memory on every run. The file"
+        " is reported rather than silently skipped; raise `max-file-size` or exclude it."
+    )
+
+
+class FigureRegressionRule(ToolRule):
+    """A project figure worse than the baseline recorded."""
+
+    code = "SL009"
+    always_selected = True
+    name = "figure-below-baseline"
+    summary = "A project figure (coverage, an average) is worse than the baseline recorded."
+    rationale = (
+        "A baseline accepts today's figures so that a legacy codebase can adopt its"
+        " standards, on the condition that they never get worse. A figure that drops"
+        " below the baseline's is reported even while it still meets its threshold;"
+        " `standards-lint baseline --prune` records an improvement."
+    )
+
+
 TOOL_RULES: Final[tuple[type[ToolRule], ...]] = (
     SyntaxErrorRule,
     InternalErrorRule,
     UnusedSuppressionRule,
     SuppressionWithoutReasonRule,
     UndecodableFileRule,
+    UnsupportedSyntaxRule,
+    UnknownSuppressedRule,
+    FileTooLargeRule,
+    FigureRegressionRule,
 )

@@ -9,14 +9,20 @@ from standards_lint.registry import Registry
 from standards_lint.tool_rules import (
     InternalErrorRule,
     SuppressionWithoutReasonRule,
+    UnknownSuppressedRule,
     UnusedSuppressionRule,
 )
 
 Enabled = Callable[[str], bool]
 
 
-def _codes_named(suppression: Suppression, registry: Registry) -> set[str] | None:
-    """The codes a suppression names, or ``None`` for a blanket suppression."""
+def _codes_named(
+    suppression: Suppression, registry: Registry, unknown: list[str]
+) -> set[str] | None:
+    """The codes a suppression names, or ``None`` for a blanket suppression.
+
+    Selectors that name no rule are appended to ``unknown``.
+    """
     if not suppression.codes:
         return None
     codes: set[str] = set()
@@ -24,7 +30,7 @@ def _codes_named(suppression: Suppression, registry: Registry) -> set[str] | Non
         try:
             codes |= registry.select(selector)
         except KeyError:
-            continue
+            unknown.append(selector)
     return codes
 
 
@@ -38,7 +44,11 @@ def apply_suppressions(
     require_reason: bool,
 ) -> list[Violation]:
     """The violations left after ``suppressions``, plus SL003/SL004 where enabled."""
-    named = [(suppression, _codes_named(suppression, registry)) for suppression in suppressions]
+    unknown_codes: list[list[str]] = [[] for _ in suppressions]
+    named = [
+        (suppression, _codes_named(suppression, registry, unknown))
+        for suppression, unknown in zip(suppressions, unknown_codes, strict=True)
+    ]
     used: set[int] = set()
     kept: list[Violation] = []
     for violation in violations:
@@ -53,6 +63,13 @@ def apply_suppressions(
             kept.append(violation)
     for index, (suppression, _) in enumerate(named):
         span = Span(suppression.comment_line, 1, suppression.comment_line, 1)
+        for selector in unknown_codes[index]:
+            message = registry.unknown_selector_message(selector).replace(
+                "unknown rule, prefix or area", "this suppression names no known rule:"
+            )
+            kept.append(_tool(UnknownSuppressedRule, path, span, message))
+        if unknown_codes[index] and len(unknown_codes[index]) == len(suppression.codes):
+            continue  # it names nothing real: SL007 says so, an SL003 would repeat it
         if index not in used and enabled(UnusedSuppressionRule.code):
             what = ", ".join(suppression.codes) or "every rule"
             kept.append(
@@ -70,7 +87,7 @@ def apply_suppressions(
 
 
 def _tool(
-    rule: type[UnusedSuppressionRule | SuppressionWithoutReasonRule],
+    rule: type[UnusedSuppressionRule | SuppressionWithoutReasonRule | UnknownSuppressedRule],
     path: str,
     span: Span,
     message: str,

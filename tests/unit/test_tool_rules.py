@@ -17,6 +17,10 @@ def test_codes_names_and_defaults() -> None:
         "SL003": ("unused-suppression", Severity.WARNING, False, True),
         "SL004": ("suppression-without-reason", Severity.ERROR, False, True),
         "SL005": ("undecodable-file", Severity.ERROR, True, True),
+        "SL006": ("unsupported-syntax", Severity.ERROR, True, True),
+        "SL007": ("unknown-rule-in-suppression", Severity.WARNING, True, True),
+        "SL008": ("file-too-large", Severity.ERROR, True, True),
+        "SL009": ("figure-below-baseline", Severity.ERROR, True, True),
     }
 
 

@@ -130,7 +130,6 @@ def test_project_violations_on_a_file_are_suppressed_by_its_comments(
         ("# standards-lint: ignore[PRB002]", "PRB002"),
         ("# standards-lint: ignore[PRB002, probe-marker]", "PRB002, probe-marker"),
         ("# standards-lint: ignore", "every rule"),
-        ("# standards-lint: ignore[no-such-rule]", "no-such-rule"),
     ],
 )
 def test_a_suppression_that_suppresses_nothing_is_sl003(
@@ -214,3 +213,20 @@ def test_sl002_is_reported_even_when_ignored(gate: Callable[..., list]) -> None:
 def test_other_tool_problems_can_be_suppressed(gate: Callable[..., list]) -> None:
     text = lines("x = (  # standards-lint: ignore[SL001] work in progress")
     assert gate("", [violation("SL001", 1)], text) == []
+
+
+def test_a_suppression_of_an_unknown_rule_is_sl007_naming_the_closest(
+    gate: Callable[..., list],
+) -> None:
+    text = lines("x = 1", "x = 2  # standards-lint: ignore[PRB0002] typo")
+    assert gate("", [violation("PRB001", 1)], text) == [
+        ("PRB001", 1, "error", "src/a.py"),
+        ("SL007", 2, "warning", "src/a.py"),
+    ]
+
+
+def test_a_suppression_naming_one_known_and_one_unknown_rule_is_judged_on_both(
+    gate: Callable[..., list],
+) -> None:
+    text = lines("x = 1  # standards-lint: ignore[PRB001, NOPE123] both")
+    assert gate("", [violation("PRB001", 1)], text) == [("SL007", 1, "warning", "src/a.py")]
