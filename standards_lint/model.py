@@ -105,6 +105,24 @@ class Suppression:
 
 
 @dataclass(frozen=True, slots=True)
+class Definition:
+    """A function or class of a file, with the lines it covers (all 1-based).
+
+    ``qualified_name`` joins the enclosing definitions' names with dots
+    (``Cart.total``, ``outer.inner``). ``start_line`` is the first decorator's
+    line, ``line`` the ``def``/``class`` keyword's, ``body_line`` the first
+    line of the body and ``end_line`` the last line of the definition.
+    """
+
+    qualified_name: str
+    kind: str
+    start_line: int
+    line: int
+    body_line: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything the per-file analysis learned about one file.
 
@@ -116,6 +134,9 @@ class FileResult:
     violations: tuple[Violation, ...]
     suppressions: tuple[Suppression, ...] = ()
     facts: Mapping[str, object] = field(default_factory=dict)
+    #: The file's functions and classes in source order (empty if it does not
+    #: parse): fingerprints and new-code gating place violations in them.
+    definitions: tuple[Definition, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
