@@ -6,20 +6,40 @@ The CLI, the pre-commit hook, the test suite and other programs all call
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from standards_lint.config import Standards, StandardsResolver
 from standards_lint.engine.cache import ResultCache
-from standards_lint.engine.discover import discover_files
+from standards_lint.engine.discover import find_files
+from standards_lint.engine.fingerprints import complete_fingerprints
 from standards_lint.engine.project import run_project_rules
 from standards_lint.engine.run import Progress, analyze_files, display_path
-from standards_lint.gate import apply_gate
-from standards_lint.model import Report
+from standards_lint.gate import run_gate
+from standards_lint.gate.baseline import (
+    Baseline,
+    BaselineScope,
+    apply_baseline,
+    baseline_scope,
+    record_baseline,
+)
+from standards_lint.gate.diff import RepositoryChanges
+from standards_lint.gate.new_code import changed_lines_by_display, keep_new_code
+from standards_lint.model import (
+    Definition,
+    FileResult,
+    HeldBy,
+    Report,
+    Skipped,
+    SuppressedViolation,
+    Violation,
+)
 from standards_lint.tool_rules import InternalErrorRule
+from standards_lint.version import tool_version
 
 
-def check(
+def check(  # standards-lint: ignore[STY016] keyword-only options of the one entry point
     paths: Sequence[Path],
     standards: Standards,
     *,
@@ -28,28 +48,183 @@ def check(
     cache_dir: Path | None = None,
     progress: Progress | None = None,
     cwd: Path | None = None,
+    changes: RepositoryChanges | None = None,
+    baseline: Baseline | None = None,
 ) -> Report:
     """Check the files under ``paths`` against ``standards``.
 
     Raises :class:`~standards_lint.engine.discover.MissingPathError` for a
     path that does not exist. ``cache_dir`` defaults to the standards'
-    ``cache-dir``, relative to their root.
+    ``cache-dir``, relative to their root. With ``changes`` (see
+    :mod:`standards_lint.gate.diff`), only violations on the changed code are
+    reported, and project rules judge the new code's figures too. With
+    ``baseline`` (see :mod:`standards_lint.gate.baseline`), the violations it
+    accepts are held back, and figures worse than it recorded are SL009.
     """
     here = (cwd or Path.cwd()).resolve()
-    files = discover_files(paths, standards)
+    selection = find_files(paths, standards)
+    resolver = StandardsResolver(standards)
+    files = _files_to_analyse(selection.files, standards, resolver)
     cache = None
     if use_cache:
         cache = ResultCache(cache_dir or standards.root / standards.cache_dir)
-    results = analyze_files(files, standards, jobs=jobs, cache=cache, progress=progress, cwd=here)
-    pairs = list(zip(files, results, strict=True))
-    resolver = StandardsResolver(standards)
+    results = analyze_files(
+        files,
+        standards,
+        jobs=jobs,
+        cache=cache,
+        progress=progress,
+        cwd=here,
+        max_file_size=standards.max_file_size,
+    )
+    every_file = list(zip(files, results, strict=True))
+    selected = {display_path(path, here) for path in selection.files}
     standards_display = display_path(standards.path, here) if standards.path else "."
-    project = run_project_rules(pairs, resolver, standards_display)
-    violations = apply_gate(pairs, project.violations, resolver)
+    changed_lines = changed_lines_by_display(every_file, changes) if changes is not None else None
+    project = run_project_rules(every_file, resolver, standards_display, changed_lines)
+    # Project rules saw the whole project; what they found is reported when it
+    # concerns a selected file, or the project as a whole.
+    project_violations = [
+        violation
+        for index, violation in enumerate(project.violations)
+        if violation.path == standards_display or selected.intersection(project.concerns(index))
+    ]
+    pairs = _results_to_gate(every_file, selected, project_violations)
+    gated = run_gate(pairs, project_violations, resolver, judged=selected)
+    violations = gated.violations
+    scope = baseline_scope(
+        {result.path: path for path, result in every_file}, selected, resolver, standards_display
+    )
+    violations = complete_fingerprints(violations, scope.root_paths)
+    suppressed = _with_fingerprints(gated.suppressed, scope.root_paths)
+    baselined, fixed_in_baseline = None, 0
+    if baseline is not None:
+        held = apply_baseline(violations, project.metrics, baseline, scope)
+        violations, baselined, fixed_in_baseline = list(held.violations), held.baselined, held.fixed
+        suppressed += [SuppressedViolation(violation, HeldBy.BASELINE) for violation in held.held]
+    new_code_hidden = None
+    if changed_lines is not None:
+        definitions = {result.path: result.definitions for _, result in every_file}
+        new_code = keep_new_code(violations, definitions, changed_lines, standards_display)
+        violations, new_code_hidden = list(new_code.violations), new_code.hidden
+        suppressed = _on_new_code(suppressed, definitions, changed_lines, standards_display)
     internal_errors = sum(1 for violation in violations if violation.rule == InternalErrorRule.code)
     return Report(
-        files_checked=len(files),
+        files_checked=len(selection.files),
+        standards_path=standards_display if standards.path else None,
+        skipped=tuple(
+            Skipped(display_path(skipped.path.absolute(), here), skipped.reason)
+            for skipped in selection.skipped
+        ),
         violations=tuple(violations),
         metrics=dict(sorted(project.metrics.items())),
         internal_errors=internal_errors,
+        new_code_hidden=new_code_hidden,
+        baselined=baselined,
+        fixed_in_baseline=fixed_in_baseline,
+        suppressed=tuple(sorted(suppressed, key=lambda held: held.violation.sort_key)),
+        checked_paths=tuple(sorted(selected)),
     )
+
+
+def _with_fingerprints(
+    suppressed: Sequence[SuppressedViolation], root_paths: Mapping[str, str]
+) -> list[SuppressedViolation]:
+    """``suppressed`` with the fingerprints reported violations get, for SARIF to track them."""
+    completed = complete_fingerprints([held.violation for held in suppressed], root_paths)
+    return [
+        dataclasses.replace(held, violation=violation)
+        for held, violation in zip(suppressed, completed, strict=True)
+    ]
+
+
+def _on_new_code(
+    suppressed: Sequence[SuppressedViolation],
+    definitions: Mapping[str, Sequence[Definition]],
+    changed_lines: Mapping[str, frozenset[int]],
+    standards_display: str,
+) -> list[SuppressedViolation]:
+    """The suppressed violations on changed code: a diff-gated run shows no others."""
+    by_identity = {id(held.violation): held for held in suppressed}
+    kept = keep_new_code(
+        [held.violation for held in suppressed], definitions, changed_lines, standards_display
+    )
+    return [by_identity[id(violation)] for violation in kept.violations]
+
+
+def _files_to_analyse(
+    selected: Sequence[Path], standards: Standards, resolver: StandardsResolver
+) -> list[Path]:
+    """The selected files, and the whole project's when project rules need them.
+
+    Project rules (import contracts, coverage figures, averages) always judge
+    the whole project, so that checking the staged files in a hook and the
+    whole tree in CI give one verdict; the other files' facts come from the
+    cache when it is warm.
+    """
+    if not standards.registry.project_rules(resolver.top_level.codes):
+        return list(selected)
+    project = find_files([standards.root], standards).files
+    return sorted({*selected, *project})
+
+
+def _results_to_gate(
+    every_file: Sequence[tuple[Path, FileResult]],
+    selected: set[str],
+    project_violations: Sequence[Violation],
+) -> list[tuple[Path, FileResult]]:
+    """The selected files' results, and the comments of files that host a project violation.
+
+    A file that is not selected but hosts a project violation brings only its
+    suppression comments: its own findings are not reported.
+    """
+    hosts = {violation.path for violation in project_violations}
+    pairs = []
+    for path, result in every_file:
+        if result.path in selected:
+            pairs.append((path, result))
+        elif result.path in hosts:
+            pairs.append((path, FileResult(result.path, (), result.suppressions)))
+    return pairs
+
+
+def current_baseline(
+    paths: Sequence[Path],
+    standards: Standards,
+    *,
+    jobs: int = 1,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    cwd: Path | None = None,
+) -> tuple[Report, Baseline, BaselineScope]:
+    """Check ``paths`` with no baseline, and record what a baseline of today would hold.
+
+    Returns the report, the baseline of its violations and figures, and the
+    scope of the run (which files and rules it covered), from which
+    :mod:`standards_lint.gate.baseline` prunes or updates an existing one.
+    """
+    here = (cwd or Path.cwd()).resolve()
+    report = check(
+        paths,
+        standards,
+        jobs=jobs,
+        use_cache=use_cache,
+        cache_dir=cache_dir,
+        progress=progress,
+        cwd=here,
+    )
+    # The files again, to know the run's scope: discovery costs little next
+    # to the analysis, and this command is run rarely.
+    selection = find_files(paths, standards)
+    resolver = StandardsResolver(standards)
+    analysed = _files_to_analyse(selection.files, standards, resolver)
+    standards_display = display_path(standards.path, here) if standards.path else "."
+    scope = baseline_scope(
+        {display_path(path, here): path for path in analysed},
+        {display_path(path, here) for path in selection.files},
+        resolver,
+        standards_display,
+    )
+    recorded = record_baseline(report.violations, report.metrics, scope, tool_version())
+    return report, recorded, scope

@@ -2,22 +2,53 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn
 
 import click
 
 from standards_lint.api import check as run_check
-from standards_lint.config import ConfigError, Standards, load_standards
-from standards_lint.engine.cache import clear_cache
-from standards_lint.engine.discover import MissingPathError
+from standards_lint.api import current_baseline
+from standards_lint.config import ConfigError, Standards, load_standards, read_standards
+from standards_lint.engine.cache import CacheDirectoryError, cache_dir_problem, clear_cache
+from standards_lint.engine.discover import PathProblemError
+from standards_lint.engine.run import WorkerCrashedError, display_path
 from standards_lint.explain import explain_rule
+from standards_lint.gate.baseline import (
+    Baseline,
+    BaselineChanges,
+    BaselineError,
+    baseline_path,
+    compare_baselines,
+    load_baseline,
+    prune_baseline,
+    update_baseline,
+    write_baseline,
+)
+from standards_lint.gate.diff import (
+    DiffError,
+    RepositoryChanges,
+    changes_from_patch,
+    changes_since,
+)
+from standards_lint.interruption import UserInterrupt
 from standards_lint.reference import render_reference
-from standards_lint.reporters import RENDERERS
+from standards_lint.reporters import (
+    RENDERERS,
+    Renderer,
+    ReporterError,
+    build_context,
+    find_renderer,
+    render,
+)
+from standards_lint.tool_rules import InternalErrorRule
 from standards_lint.version import tool_version
 
 EXIT_TOOL_FAILED = 2
@@ -38,10 +69,34 @@ def _load(
     try:
         return load_standards(config, select=select, ignore=ignore)
     except ConfigError as error:
-        click.echo("standards-lint: the standards file has problems:", err=True)
-        for problem in error.problems:
-            click.echo(f"  {problem}", err=True)
-        sys.exit(EXIT_TOOL_FAILED)
+        _fail_with_problems(error.problems)
+
+
+def _fail_with_problems(problems: Sequence[str]) -> NoReturn:
+    click.echo("standards-lint: the standards file has problems:", err=True)
+    for problem in problems:
+        click.echo(f"  {problem}", err=True)
+    sys.exit(EXIT_TOOL_FAILED)
+
+
+def _load_for_reference(config: Path | None) -> Standards:
+    """The standards as far as they load: a broken file must not hide the docs that fix it.
+
+    The rules of every pack that loaded are there; the problems are left to
+    ``check``, with a one-line warning here.
+    """
+    try:
+        reading = read_standards(config)
+    except ConfigError as error:  # --config names no file: a bad flag, not a broken file
+        _fail_with_problems(error.problems)
+    if reading.problems:
+        path = reading.standards.path
+        what = f"the standards file {path}" if path is not None else "the rule packs"
+        command = "standards-lint check" + (f" --config {config}" if config is not None else "")
+        click.echo(
+            f"standards-lint: warning: {what} has problems; `{command}` lists them", err=True
+        )
+    return reading.standards
 
 
 def _progress_printer() -> Callable[[int, int], None] | None:
@@ -49,11 +104,96 @@ def _progress_printer() -> Callable[[int, int], None] | None:
         return None
 
     def show(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        sys.stderr.write(f"\rChecking files: {done}/{total}{end}")
+        # The line is erased when the work is done, so that only the report
+        # stays on the screen.
+        line = "\r\033[K" if done >= total else f"\rChecking files: {done}/{total}"
+        sys.stderr.write(line)
         sys.stderr.flush()
 
     return show
+
+
+def _changes_to_gate_on(diff_from: str | None, diff_file: str | None) -> RepositoryChanges | None:
+    """The changed lines that ``--diff-from`` or ``--diff-file`` name, or None for neither."""
+    if diff_from is not None and diff_file is not None:
+        _fail("--diff-from and --diff-file cannot be used together; give one of them")
+    try:
+        if diff_from is not None:
+            return changes_since(diff_from, Path.cwd())
+        if diff_file is not None:
+            return changes_from_patch(_read_diff(diff_file), Path.cwd())
+    except DiffError as error:
+        _fail(str(error))
+    return None
+
+
+def _read_diff(diff_file: str) -> str:
+    """The text of ``--diff-file`` (``-``: standard input)."""
+    try:
+        content = sys.stdin.buffer.read() if diff_file == "-" else Path(diff_file).read_bytes()
+    except OSError as error:
+        _fail(f"cannot read the diff {diff_file}: {error.strerror}")
+    return content.decode("utf-8", "replace")
+
+
+def _say_which_standards(standards: Standards) -> None:
+    """Name the standards file on standard error: always when there is none.
+
+    Running the defaults by mistake (a misplaced or misnamed file) must not
+    look like a clean run; which file is in use is shown on a terminal only,
+    to keep CI logs and hooks quiet.
+    """
+    if standards.path is None:
+        click.echo(
+            "standards-lint: warning: no standards file found (standards.toml,"
+            " .standards.toml or [tool.standards-lint] in pyproject.toml);"
+            " checking the default standards",
+            err=True,
+        )
+    elif sys.stderr.isatty():
+        click.echo(f"standards-lint: standards from {standards.path}", err=True)
+
+
+def _use_color(choice: str, to_terminal: bool) -> bool:
+    """Whether to colour the output: ``--color``, then NO_COLOR and FORCE_COLOR, then the terminal.
+
+    NO_COLOR (https://no-color.org) and FORCE_COLOR count when set to any
+    non-empty value; ``--color always|never`` overrides both.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return to_terminal
+
+
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--jobs``, ``--no-cache`` and ``--cache-dir``: how the files are analysed."""
+    for option in reversed(
+        (
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Worker processes (default: the number of cores).",
+            ),
+            click.option(
+                "--no-cache",
+                is_flag=True,
+                help="Analyse every file, ignoring and not updating the cache.",
+            ),
+            click.option(
+                "--cache-dir",
+                type=click.Path(file_okay=False, path_type=Path),
+                help="Where to keep the cache (default: cache-dir from the standards file).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
 
 
 config_option = click.option(
@@ -88,10 +228,10 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(RENDERERS)),
+    metavar="FORMAT",
     default="text",
     show_default=True,
-    help="Output format.",
+    help=f"Output format: {', '.join(RENDERERS)}, or one an installed package registers.",
 )
 @click.option(
     "--output",
@@ -99,23 +239,47 @@ def main() -> None:
     help="Write the report to this file instead of standard output.",
 )
 @click.option(
+    "--output-format",
+    "extra_outputs",
+    metavar="FORMAT:PATH",
+    multiple=True,
+    help="Also write the report in FORMAT to PATH, from the same run (repeatable):"
+    " --output-format sarif:results.sarif --output-format junit:junit.xml.",
+)
+@click.option(
     "--exit-zero", is_flag=True, help="Exit 0 even when error-severity violations are found."
 )
-@click.option("--statistics", is_flag=True, help="Show how many violations each rule found.")
 @click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: the number of cores).",
+    "--statistics",
+    is_flag=True,
+    help="Show how many violations each rule found (in JSON: a `statistics` list).",
 )
 @click.option(
-    "--no-cache", is_flag=True, help="Analyse every file, ignoring and not updating the cache."
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output: auto colours a terminal, unless NO_COLOR is set"
+    " (FORCE_COLOR colours anything).",
+)
+@engine_options
+@click.option(
+    "--no-baseline",
+    is_flag=True,
+    help="Report every violation, ignoring the baseline file (see `standards-lint baseline`).",
 )
 @click.option(
-    "--cache-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Where to keep the cache (default: cache-dir from the standards file).",
+    "--diff-from",
+    metavar="REF",
+    help="Report only violations on lines changed since the merge base of REF and HEAD"
+    " (committed, staged, unstaged and untracked changes), as a pull request into REF.",
+)
+@click.option(
+    "--diff-file",
+    metavar="PATCH",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Report only violations on lines this unified diff adds ('-': standard input);"
+    " its paths are relative to the repository root.",
 )
 def check(  # standards-lint: ignore[STY016] click passes one argument per option
     paths: tuple[Path, ...],
@@ -124,14 +288,29 @@ def check(  # standards-lint: ignore[STY016] click passes one argument per optio
     ignore: tuple[str, ...],
     output_format: str,
     output: Path | None,
+    extra_outputs: tuple[str, ...],
     exit_zero: bool,
     statistics: bool,
+    color: str,
     jobs: int | None,
     no_cache: bool,
     cache_dir: Path | None,
+    no_baseline: bool,
+    diff_from: str | None,
+    diff_file: str | None,
 ) -> None:
-    """Check PATHS (default: the current directory) against the standards."""
+    """Check PATHS (default: the current directory) against the standards.
+
+    Violations recorded in the baseline file (`standards-lint baseline`) are
+    hidden and only new ones reported, unless --no-baseline is given.
+    """
+    outputs = _outputs(output_format, output, extra_outputs)
     standards = _load(config, _split(select) or None, _split(ignore))
+    _say_which_standards(standards)
+    baseline = None if no_baseline else _read_baseline(standards)
+    changes = _changes_to_gate_on(diff_from, diff_file)
+    if not no_cache:
+        _warn_if_cache_refused(cache_dir or standards.root / standards.cache_dir)
     try:
         report = run_check(
             list(paths) or [Path(".")],
@@ -140,21 +319,197 @@ def check(  # standards-lint: ignore[STY016] click passes one argument per optio
             use_cache=not no_cache,
             cache_dir=cache_dir,
             progress=_progress_printer(),
+            baseline=baseline,
+            changes=changes,
         )
-    except MissingPathError as error:
+    except (PathProblemError, WorkerCrashedError) as error:
         _fail(str(error))
-    color = output is None and output_format == "text" and sys.stdout.isatty()
-    rendered = RENDERERS[output_format](report, color=color, statistics=statistics)
-    if output is None:
-        click.echo(rendered, nl=False)
-    else:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(rendered, encoding="utf-8")
-        except OSError as error:
-            _fail(f"cannot write {output}: {error.strerror}")
     code = report.exit_code
-    sys.exit(0 if exit_zero and code == 1 else code)
+    code = 0 if exit_zero and code == 1 else code
+    context = build_context(
+        standards, report, working_directory=Path.cwd(), exit_code=code, statistics=statistics
+    )
+    to_terminal = output is None and sys.stdout.isatty()
+    failures = []
+    for name, renderer, target in outputs:
+        colored = name == "text" and target is None and _use_color(color, to_terminal)
+        try:
+            text = render(name, renderer, report, dataclasses.replace(context, color=colored))
+        except ReporterError as error:
+            failures.append(str(error))
+            continue
+        problem = _write_report(text, target)
+        if problem is not None:
+            failures.append(problem)
+    # A format that failed makes the run a failure of the tool, whatever was
+    # found: a CI gate must not pass on a report it could not write.
+    for failure in failures:
+        click.echo(f"standards-lint: error: {failure}", err=True)
+    sys.exit(EXIT_TOOL_FAILED if failures else code)
+
+
+def _outputs(
+    output_format: str, output: Path | None, extra_outputs: Sequence[str]
+) -> list[tuple[str, Renderer, Path | None]]:
+    """Each report to write: its format, renderer and file (``None``: standard output).
+
+    Every format is found before the check runs, so a misspelt one costs no run.
+    """
+    requested: list[tuple[str, Path | None]] = [(output_format, output)]
+    for value in extra_outputs:
+        name, separator, target = value.partition(":")
+        if not separator or not name or not target:
+            _fail(f"--output-format takes FORMAT:PATH (such as sarif:results.sarif), not {value!r}")
+        requested.append((name, Path(target)))
+    targets = [target for _, target in requested if target is not None]
+    duplicates = sorted({str(target) for target in targets if targets.count(target) > 1})
+    if duplicates:
+        _fail(f"two reports would be written to {', '.join(duplicates)}; give each its own file")
+    try:
+        return [(name, find_renderer(name), target) for name, target in requested]
+    except ReporterError as error:
+        _fail(str(error))
+
+
+def _write_report(text: str, target: Path | None) -> str | None:
+    """Write one report; the problem, if it could not be written."""
+    if target is None:
+        click.echo(text, nl=False)
+        return None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", errors="surrogateescape")
+    except OSError as error:
+        return f"cannot write {target}: {error.strerror}"
+    return None
+
+
+def _warn_if_cache_refused(directory: Path) -> None:
+    # The run goes on uncached: a cache that cannot be used is worth a warning,
+    # not a failure.
+    problem = cache_dir_problem(directory)
+    if problem is not None:
+        click.echo(f"standards-lint: warning: not caching this run: {problem}", err=True)
+
+
+def _read_baseline(standards: Standards) -> Baseline | None:
+    try:
+        return load_baseline(standards)
+    except BaselineError as error:
+        _fail(str(error))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Rewrite an existing baseline from the current violations and figures,"
+    " accepting new ones too.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Only remove what no longer occurs from an existing baseline, and record"
+    " better figures; never accepts anything new.",
+)
+@engine_options
+def baseline(
+    paths: tuple[Path, ...],
+    config: Path | None,
+    update: bool,
+    prune: bool,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+) -> None:
+    """Record the violations in PATHS (default: the current directory) as accepted.
+
+    The baseline file (the standards' `baseline` key, by default
+    .standards-lint-baseline.json next to the standards file) lists every
+    violation and project figure of today; `check` then reports only new
+    violations, and figures that got worse. Commit the file. When one exists,
+    --prune removes what was fixed and --update rewrites it, accepting new
+    violations too.
+    """
+    if update and prune:
+        _fail("--update and --prune exclude each other: --prune only removes, --update rewrites")
+    standards = _load(config)
+    target = baseline_path(standards)
+    shown = display_path(target.resolve(), Path.cwd().resolve())
+    existing = _existing_baseline(standards, shown, update=update, prune=prune)
+    try:
+        report, current, scope = current_baseline(
+            list(paths) or [Path(".")],
+            standards,
+            jobs=jobs or os.cpu_count() or 1,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            progress=_progress_printer(),
+        )
+    except (PathProblemError, WorkerCrashedError) as error:
+        _fail(str(error))
+    if report.internal_errors:
+        for violation in report.violations:
+            if violation.rule == InternalErrorRule.code:
+                click.echo(f"{violation.path}: {violation.message}", err=True)
+        _fail(f"a rule failed, so the baseline {shown} was not written")
+    if existing is not None and prune:
+        pruned = prune_baseline(existing, current, scope)
+        changes = compare_baselines(existing, pruned)
+        if changes.any:
+            _write_baseline(target, pruned)
+        click.echo(_describe_prune(shown, changes, pruned))
+        return
+    recorded = update_baseline(existing, current, scope)
+    _write_baseline(target, recorded)
+    files = len({entry.path for entry in recorded.entries})
+    figures = len(recorded.figures)
+    click.echo(
+        f"Recorded {_count(recorded.violation_count, 'violation')} in"
+        f" {_count(files, 'file')} and {_count(figures, 'project figure')} in {shown}."
+    )
+
+
+def _existing_baseline(
+    standards: Standards, shown: str, *, update: bool, prune: bool
+) -> Baseline | None:
+    """The baseline that ``--update`` or ``--prune`` starts from; refuse what cannot be done."""
+    exists = baseline_path(standards).exists()
+    if exists and not (update or prune):
+        _fail(
+            f"the baseline {shown} exists; run `standards-lint baseline --prune` to remove"
+            " what was fixed, or `standards-lint baseline --update` to rewrite it from the"
+            " current violations (which accepts new ones)"
+        )
+    existing = _read_baseline(standards) if exists else None
+    if prune and existing is None:
+        _fail(f"there is no baseline {shown} to prune; `standards-lint baseline` records one")
+    return existing
+
+
+def _write_baseline(target: Path, recorded: Baseline) -> None:
+    try:
+        write_baseline(target, recorded)
+    except BaselineError as error:
+        _fail(str(error))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def _describe_prune(shown: str, changes: BaselineChanges, pruned: Baseline) -> str:
+    if not changes.any:
+        return f"Nothing to prune in {shown}: every recorded violation still occurs."
+    parts = [f"removed {_count(changes.removed, 'fixed violation')}"]
+    if changes.lowered:
+        parts.append(f"lowered {_count(changes.lowered, 'value')}")
+    if changes.improved:
+        parts.append(f"raised {_count(changes.improved, 'figure')} to today's")
+    remaining = _count(pruned.violation_count, "violation")
+    return f"Pruned {shown}: {', '.join(parts)}; {remaining} remain recorded."
 
 
 @main.command()
@@ -172,7 +527,7 @@ def rules(config: Path | None, output_format: str) -> None:
     ``--format markdown`` prints the full reference: every area's options and
     every rule's rationale and examples.
     """
-    registry = _load(config).registry
+    registry = _load_for_reference(config).registry
     if output_format == "markdown":
         click.echo(render_reference(registry), nl=False)
         return
@@ -210,12 +565,16 @@ def rules(config: Path | None, output_format: str) -> None:
 @config_option
 def explain(rule: str, config: Path | None) -> None:
     """Explain RULE (a code such as STY001, or a name such as line-too-long)."""
-    registry = _load(config).registry
+    registry = _load_for_reference(config).registry
     found = registry.find(rule)
     if found is None:
         try:
             codes = sorted(registry.select(rule))
         except KeyError:
+            if registry.incomplete:
+                # A suggestion among the packs that loaded would mislead.
+                packs = " and ".join(registry.incomplete)
+                _fail(f"unknown rule {rule!r}; {packs} did not load, and may define it")
             _fail(registry.unknown_selector_message(rule).replace("rule, prefix or area", "rule"))
         _fail(
             f"{rule!r} names {len(codes)} rules, not one: {', '.join(codes)};"
@@ -230,14 +589,35 @@ def clean(config: Path | None) -> None:
     """Remove the cache directory."""
     standards = _load(config)
     directory = standards.root / standards.cache_dir
-    removed = clear_cache(directory)
+    try:
+        removed = clear_cache(directory)
+    except CacheDirectoryError as error:
+        _fail(str(error))
     click.echo(f"Removed {directory}." if removed else f"No cache at {directory}.")
 
 
+def _on_interrupt(signum: int, frame: FrameType | None) -> NoReturn:
+    raise UserInterrupt
+
+
 def run() -> Any:
-    """Entry point that turns unexpected failures into exit code 2 without a traceback."""
+    """Entry point that keeps the 0/1/2 exit codes and never shows a traceback.
+
+    Ctrl-C ends the run with ``standards-lint: interrupted`` and exit code 2
+    (click's own "Aborted!" would exit 1, which here means "violations
+    found"); so does a ``KeyboardInterrupt`` that escapes plugin code.
+    """
+    # Only where Python would raise KeyboardInterrupt: an ignored SIGINT stays ignored.
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _on_interrupt)
     try:
-        return main()
+        code = main.main(standalone_mode=False)
+    except (UserInterrupt, KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("\nstandards-lint: interrupted", err=True)
+        sys.exit(EXIT_TOOL_FAILED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(EXIT_TOOL_FAILED)
     except Exception as error:
         if os.environ.get("STANDARDS_LINT_DEBUG"):
             raise
@@ -247,3 +627,4 @@ def run() -> Any:
             err=True,
         )
         sys.exit(EXIT_TOOL_FAILED)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,12 +1,14 @@
 """Plain data that crosses every stage boundary: violations, file results, reports.
 
-Everything here is frozen, slotted and picklable, so that worker processes can
-return it and the cache can store it. Nothing here imports LibCST.
+Everything here is frozen and slotted plain data: worker processes return it,
+and the cache stores it as checked JSON (see ``engine/plain_data.py``, which
+names the field types it accepts). Nothing here imports LibCST.
 """
 
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -139,6 +141,38 @@ class FileResult:
     definitions: tuple[Definition, ...] = ()
 
 
+class HeldBy(str, enum.Enum):
+    """Which gate stage held a violation back instead of reporting it."""
+
+    #: A suppression comment in the file.
+    COMMENT = "comment"
+    #: The baseline file, which accepts the violations recorded in it.
+    BASELINE = "baseline"
+
+
+@dataclass(frozen=True, slots=True)
+class SuppressedViolation:
+    """A violation the gate held back, kept aside for formats that show it as suppressed.
+
+    It neither counts towards the verdict nor appears in the text or JSON
+    output; SARIF lists it with a suppression, so that code scanning closes
+    the alert instead of forgetting it.
+    """
+
+    violation: Violation
+    held_by: HeldBy
+    #: The suppression comment's reason (empty when it gives none).
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path that was named or walked but not checked, and why (display path)."""
+
+    path: str
+    reason: str
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """The outcome of a whole run, as every reporter receives it."""
@@ -147,10 +181,34 @@ class Report:
     violations: tuple[Violation, ...]
     metrics: Mapping[str, float] = field(default_factory=dict)
     internal_errors: int = 0
+    #: Paths named or walked that were not checked, with the reason.
+    skipped: tuple[Skipped, ...] = ()
+    #: The standards file in use (display path), ``None`` when the defaults ran.
+    standards_path: str | None = None
+    #: How many violations the new-code stage held back because they lie
+    #: outside the changed lines; ``None`` when the run was not gated on a diff.
+    new_code_hidden: int | None = None
+    #: How many violations the baseline held back (accepted as they were when
+    #: it was written); ``None`` when the run used no baseline.
+    baselined: int | None = None
+    #: How many of the baseline's violations (in the files and rules this run
+    #: checked) no longer occur: ``standards-lint baseline --prune`` drops them.
+    fixed_in_baseline: int = 0
+    #: Violations that suppression comments or the baseline held back.
+    suppressed: tuple[SuppressedViolation, ...] = ()
+    #: The display paths of the files checked, sorted (formats with a test
+    #: case per file list the clean ones too).
+    checked_paths: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         """How many violations have ``severity``."""
         return sum(1 for violation in self.violations if violation.severity is severity)
+
+    def rule_counts(self) -> list[tuple[str, str, int]]:
+        """``(code, name, count)`` for each rule that reported, the most frequent first."""
+        counts = Counter((violation.rule, violation.name) for violation in self.violations)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [(code, name, count) for (code, name), count in ranked]
 
     @property
     def exit_code(self) -> int:

@@ -3,21 +3,30 @@
 The built-in rules arrive the same way as a third-party pack: through the
 ``standards_lint.rules`` entry-point group. A module or file named in the
 standards file's ``plugins`` is loaded too; it must define a ``RulePack``.
+
+Loading a pack runs its code. Whatever that code raises, ``SystemExit`` and
+``KeyboardInterrupt`` included, is contained and reported as a problem naming
+the pack, so a broken plugin can neither end the run nor hide the standards
+file's other mistakes. The one exception is the user's own Ctrl-C: a SIGINT
+that arrives while a pack loads is passed on to the handler that was in place.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import hashlib
 import importlib
 import importlib.util
+import signal
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any, Final
 
 from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack, toml_key
@@ -25,6 +34,9 @@ from standards_lint.tool_rules import TOOL_AREA, TOOL_RULES
 
 ENTRY_POINT_GROUP: Final = "standards_lint.rules"
 ALL: Final = "ALL"
+
+#: What ``_run_plugin_code`` gives for plugin code that raised (``None`` is a value it may return).
+_FAILED: Final = object()
 
 
 class RegistryError(Exception):
@@ -43,6 +55,10 @@ class Registry:
     areas: dict[str, Area] = field(default_factory=dict)
     facts: dict[str, Fact[Any]] = field(default_factory=dict)
     pack_fingerprints: list[str] = field(default_factory=list)
+    #: Packs (``plugin 'x'``, ``entry point 'y' (...)``) that had problems, so
+    #: their rules or areas may be missing: a selector the registry does not
+    #: know may be one of theirs.
+    incomplete: list[str] = field(default_factory=list)
     _by_name: dict[str, str] = field(default_factory=dict)
     _packs: list[RulePack] = field(default_factory=list)
 
@@ -164,11 +180,36 @@ class Registry:
         ]
 
 
+@dataclass(frozen=True, slots=True)
+class LoadedPacks:
+    """Every rule pack that could be loaded, and what went wrong with the others.
+
+    ``registry.incomplete`` names the packs that the ``problems`` concern.
+    """
+
+    registry: Registry
+    problems: tuple[str, ...] = ()
+
+
 def load_registry(plugins: Sequence[str] = (), root: Path | None = None) -> Registry:
     """Load the tool's own rules, every entry-point pack, and the local ``plugins``.
 
     A plugin is a module name importable from ``root`` (``team_rules``) or a
-    path to a ``.py`` file or package directory relative to ``root``.
+    path to a ``.py`` file or package directory relative to ``root``. Raises
+    :class:`RegistryError` listing every problem; :func:`load_rule_packs`
+    returns them instead.
+    """
+    loaded = load_rule_packs(plugins, root)
+    if loaded.problems:
+        raise RegistryError(loaded.problems)
+    return loaded.registry
+
+
+def load_rule_packs(plugins: Sequence[str] = (), root: Path | None = None) -> LoadedPacks:
+    """Load what can be loaded, as :func:`load_registry` does, and report the rest.
+
+    Never raises for a pack's own failure, whatever it raises; a user's
+    Ctrl-C while a pack loads still interrupts (see the module's docstring).
     """
     registry = Registry()
     problems: list[str] = []
@@ -177,27 +218,96 @@ def load_registry(plugins: Sequence[str] = (), root: Path | None = None) -> Regi
         registry._add_rule(tool_rule, "standards-lint", problems)
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         origin = f"entry point {entry_point.name!r} ({entry_point.value})"
-        try:
-            loaded = entry_point.load()
-        except Exception as error:  # noqa: BLE001 - a broken pack is reported, not raised
-            problems.append(f"{origin} failed to load: {type(error).__name__}: {error}")
-            continue
-        for pack in _packs_in(loaded, origin, problems):
-            registry.add_pack(pack, origin, problems)
+        _add_packs_from(registry, origin, entry_point.load, problems)
     for plugin in plugins:
-        origin = f"plugin {plugin!r}"
-        try:
-            module = _import_plugin(plugin, root or Path.cwd())
-        except Exception as error:  # noqa: BLE001 - a broken plugin is reported, not raised
-            problems.append(f"{origin} failed to load: {type(error).__name__}: {error}")
-            continue
-        for pack in _packs_in(module, origin, problems):
-            registry.add_pack(pack, origin, problems)
+        load = functools.partial(_import_plugin, plugin, root or Path.cwd())
+        _add_packs_from(registry, f"plugin {plugin!r}", load, problems)
     registry.check_areas(problems)
     registry.check_options_used(problems)
-    if problems:
-        raise RegistryError(problems)
-    return registry
+    return LoadedPacks(registry, tuple(problems))
+
+
+def _add_packs_from(
+    registry: Registry,
+    origin: str,
+    load: Callable[[], object],
+    problems: list[str],
+) -> None:
+    """Run ``load`` (plugin code), then register the packs it gave."""
+    known_problems = len(problems)
+    loaded = _run_plugin_code(load, origin, problems)
+    if loaded is not _FAILED:
+        for pack in _packs_in(loaded, origin, problems):
+            registry.add_pack(pack, origin, problems)
+    if len(problems) > known_problems:
+        registry.incomplete.append(origin)
+
+
+def _run_plugin_code(load: Callable[[], object], origin: str, problems: list[str]) -> object:
+    """``load()``, or ``_FAILED`` with a problem naming ``origin`` if it raised anything at all.
+
+    ``BaseException`` is caught on purpose: a pack that calls ``sys.exit`` or
+    raises ``KeyboardInterrupt`` at import must not end the run with its own
+    exit code and no message. Only a real SIGINT from the user is passed on.
+    """
+    watch = _InterruptWatch()
+    failure: BaseException | None
+    with watch:
+        try:
+            loaded = load()
+        except BaseException as error:  # noqa: BLE001 - plugin code is contained, see above
+            failure = error
+        else:
+            failure = None
+    if watch.pressed:
+        watch.pass_on()
+    if failure is None:
+        return loaded
+    message = str(failure)
+    problems.append(
+        f"{origin} failed to load: {type(failure).__name__}" + (f": {message}" if message else "")
+    )
+    return _FAILED
+
+
+class _InterruptWatch:
+    """Tells the user's Ctrl-C apart from a ``KeyboardInterrupt`` that plugin code raises.
+
+    While active (in the main thread, where Python delivers signals), SIGINT
+    is caught by a handler that remembers it arrived; ``pass_on`` then gives
+    it to the handler that was in place before, as if the watch had not been
+    there. Outside the main thread no SIGINT can reach the plugin code, so any
+    ``KeyboardInterrupt`` there is the plugin's own.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Callable[[int, FrameType | None], Any] | None = None
+
+    def __enter__(self) -> _InterruptWatch:
+        if threading.current_thread() is threading.main_thread():
+            previous = signal.getsignal(signal.SIGINT)
+            # SIG_IGN and SIG_DFL are not callable: then Python raises no
+            # KeyboardInterrupt for a SIGINT, and there is nothing to tell apart.
+            if callable(previous):
+                self._previous = previous
+                signal.signal(signal.SIGINT, self._remember)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        # Also undoes any SIGINT handler the plugin code installed.
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _remember(self, signum: int, frame: FrameType | None) -> None:
+        self.pressed = True
+        raise KeyboardInterrupt
+
+    def pass_on(self) -> None:
+        """Deliver the remembered SIGINT to the previous handler (which normally raises)."""
+        if self._previous is not None:
+            self._previous(signal.SIGINT, None)
+        raise KeyboardInterrupt
 
 
 def _packs_in(loaded: object, origin: str, problems: list[str]) -> Iterator[RulePack]:

@@ -93,6 +93,9 @@ class Valid:
     code: str
     options: Mapping[str, Any] = field(default_factory=dict)
     path: str = "example.py"
+    #: Other files of the example's project (path to text), for rules that
+    #: look across files; only ``path`` is judged.
+    files: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +107,8 @@ class Invalid:
     message: str | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     path: str = "example.py"
+    #: Other files of the example's project, as for :class:`Valid`.
+    files: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -116,6 +121,8 @@ class PendingReport:
     #: The module-level statement that contains ``node``, if known: positions
     #: are then found by generating that statement's code alone.
     statement: libcst.CSTNode | None = None
+    #: The measured figure of a metric rule (see :meth:`Rule.report`).
+    value: float | None = None
 
 
 class RuleMeta:
@@ -196,11 +203,16 @@ class Rule(RuleMeta, Generic[OptionsT]):
     def end_file(self) -> None:
         """Called after the walk."""
 
-    def report(self, node: libcst.CSTNode, message: str) -> None:
-        """Report a violation at ``node`` (its position is computed only if needed)."""
+    def report(self, node: libcst.CSTNode, message: str, *, value: float | None = None) -> None:
+        """Report a violation at ``node`` (its position is computed only if needed).
+
+        A metric rule passes the measured figure as ``value`` (higher is
+        worse: a complexity, a length, a count), so that a baseline can
+        accept today's figure and report the violation again if it grows.
+        """
         ancestors = self._ancestors
         statement = ancestors[1] if len(ancestors) > 1 else (node if ancestors else None)
-        self.reports.append(PendingReport(node, None, message, statement))
+        self.reports.append(PendingReport(node, None, message, statement, value))
 
     def report_at(
         self,
@@ -210,18 +222,22 @@ class Rule(RuleMeta, Generic[OptionsT]):
         *,
         end_line: int | None = None,
         end_column: int | None = None,
+        value: float | None = None,
     ) -> None:
-        """Report a violation at a 1-based line and column."""
+        """Report a violation at a 1-based line and column (``value`` as for :meth:`report`)."""
         span = Span(line, column, end_line or line, end_column or column)
-        self.reports.append(PendingReport(None, span, message))
+        self.reports.append(PendingReport(None, span, message, value=value))
 
 
 @dataclass(frozen=True, slots=True)
 class Fact(Generic[OptionsT]):
     """A per-file fact collector: a pure function of the file and its area options.
 
-    The value must be plain picklable data (tuples, dataclasses, numbers); it
-    is cached with the file and handed to project rules.
+    The value must be plain data: ``None``, booleans, numbers, strings,
+    tuples, lists, dicts, enums and frozen dataclasses (of a module the rule
+    pack has loaded, built by positional arguments) of those. It is cached
+    with the file as JSON and handed to project rules; a value of any other
+    kind is not cached, so the file is analysed again on every run.
     """
 
     name: str
@@ -236,6 +252,11 @@ class ProjectReport:
     message: str
     path: str | None
     line: int
+    #: The measured figure, as for :meth:`Rule.report`.
+    value: float | None = None
+    #: Other files the finding concerns (the modules of an import chain), by
+    #: display path: a run over any of them reports it, as a whole run does.
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +267,13 @@ class ProjectFacts:
     standards_path: str | None
     #: Each file's path relative to the standards' root (with ``/``), by display path.
     root_paths: Mapping[str, str] = field(default_factory=dict)
+    #: When the run is gated on a diff, the lines it added or changed in each
+    #: file that has some, by display path (a file left out did not change);
+    #: ``None`` otherwise. Project rules judge figures of the new code with it.
+    changed_lines: Mapping[str, frozenset[int]] | None = None
+    #: The standards' root directory, absolute (``None`` when not known):
+    #: project rules find external inputs, such as coverage data, relative to it.
+    root: str | None = None
 
     def values(self, fact: str) -> Iterator[tuple[str, object]]:
         """Yield ``(path, value)`` for every file that produced ``fact``, in path order."""
@@ -273,9 +301,21 @@ class ProjectRule(RuleMeta, Generic[OptionsT]):
         """Inspect ``project`` and report."""
         raise NotImplementedError
 
-    def report(self, message: str, *, path: str | None = None, line: int = 1) -> None:
-        """Report at a file and line, or (``path=None``) against the standards file."""
-        self.reports.append(ProjectReport(message, path, line))
+    def report(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int = 1,
+        value: float | None = None,
+        related: Sequence[str] = (),
+    ) -> None:
+        """Report at a file and line, or (``path=None``) against the standards file.
+
+        ``value`` is the measured figure, as for :meth:`Rule.report`;
+        ``related`` names the other files the finding concerns (display paths).
+        """
+        self.reports.append(ProjectReport(message, path, line, value, tuple(related)))
 
     def publish(self, metric: str, value: float) -> None:
         """Publish a named figure into the report's ``metrics``."""

@@ -17,16 +17,38 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class SourceDecodeError(ValueError):
-    """The file's bytes are not text in the encoding it declares."""
+    """The file's bytes are not text in the encoding it declares.
+
+    ``line`` and ``column`` (1-based, the column counted in bytes) say where
+    the first bad byte is.
+    """
+
+    def __init__(self, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 def decode_source(raw: bytes) -> str:
     """Decode Python source bytes as the interpreter would (PEP 263 cookie, BOM)."""
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-        text = raw.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+    except (SyntaxError, LookupError) as error:
         raise SourceDecodeError(str(error)) from error
+    try:
+        text = raw.decode(encoding)
+    except LookupError as error:
+        raise SourceDecodeError(str(error)) from error
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - line_start + 1
+        bad = raw[error.start : error.end].hex(" ")
+        message = (
+            f"not valid {encoding}: byte{'s' if error.end - error.start > 1 else ''} {bad}"
+            f" at line {line}, column {column} (byte offset {error.start}): {error.reason}"
+        )
+        raise SourceDecodeError(message, line, column) from error
     return text.removeprefix("\ufeff")
 
 

@@ -122,7 +122,12 @@ def check_example(case: ExampleCase) -> None:
     """Assert that a valid example reports nothing and an invalid one reports as declared."""
     example = case.example
     found = run_rule(
-        case.rule, example.code, options=example.options, path=example.path, plugins=case.plugins
+        case.rule,
+        example.code,
+        options=example.options,
+        path=example.path,
+        files=example.files,
+        plugins=case.plugins,
     )
     shown = "\n".join(f"  {v.line}:{v.span.column} {v.message}" for v in found) or "  (nothing)"
     if isinstance(example, Valid):

@@ -16,6 +16,7 @@ the tokens hold an error token; code that has one is left to radon itself.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import io
 import itertools
 import tokenize
@@ -86,7 +87,16 @@ def count_raw_lines(source: str) -> RawCounts:
     try:
         pieces = list(_cut_logical_lines(lines))
     except (_CutsDiffer, tokenize.TokenError):
-        counted = analyze(source)
+        try:
+            counted = analyze(source)
+        except SyntaxError:
+            if not (lines and lines[-1].endswith("\\")):
+                raise
+            # Python reads a backslash on the last line as joining an empty
+            # line; the tokenizer (and so radon) stops with an error instead.
+            # Counted with that empty line written out, less the line itself.
+            padded = count_raw_lines(source.rstrip("\r\n") + "\n\n")
+            return dataclasses.replace(padded, loc=padded.loc - 1, blank=padded.blank - 1)
         return RawCounts(
             loc=counted.loc,
             lloc=counted.lloc,

@@ -8,6 +8,7 @@ many parameters a function takes is STY016 too-many-arguments, set by
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from standards_lint.rule import Invalid, Rule, Valid
@@ -39,6 +40,16 @@ def _function_body(statements: int) -> str:
     return "def load(rows):\n" + "".join(f"    x{n} = rows[{n}]\n" for n in range(statements))
 
 
+@dataclass(frozen=True, slots=True)
+class Excess:
+    """A function's figure above its limit, and how the report says so."""
+
+    problem: str
+    """What is wrong, after the function's name: ``has cyclomatic complexity 12 ...``."""
+    figure: float
+    """The measured figure, which the report carries as its value."""
+
+
 class _FunctionLimitRule(Rule[ComplexityOptions]):
     """Reports each function whose figure is above the limit, at its ``def`` line."""
 
@@ -55,14 +66,23 @@ class _FunctionLimitRule(Rule[ComplexityOptions]):
         for definition in measures.definitions:
             if definition.is_nested and not self.judges_nested:
                 continue
-            problem = self.judge(measures, definition)
-            if problem is not None:
+            excess = self.judge(measures, definition)
+            if excess is not None:
                 node = definition.node
-                self.report_at(node.lineno, node.col_offset + 1, f"{_named(definition)} {problem}")
+                # The span covers the whole function: the report is about all
+                # of it, which keeps its fingerprint when the body changes.
+                self.report_at(
+                    node.lineno,
+                    node.col_offset + 1,
+                    f"{_named(definition)} {excess.problem}",
+                    end_line=node.end_lineno,
+                    end_column=None if node.end_col_offset is None else node.end_col_offset + 1,
+                    value=excess.figure,
+                )
         return False
 
-    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> str | None:
-        """What is wrong with the function (after its name), or None if it is within the limit."""
+    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> Excess | None:
+        """The function's figure and what is wrong with it, or None if it is within the limit."""
         raise NotImplementedError
 
 
@@ -131,16 +151,17 @@ class CyclomaticComplexity(_FunctionLimitRule):
         ),
     )
 
-    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> str | None:
+    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> Excess | None:
         """Compare radon's figure with the limit, a number or a rank letter."""
         limit = self.options.max_cyclomatic
         complexity = measures.cyclomatic(definition)
         if not exceeds(limit, complexity):
             return None
-        return (
+        problem = (
             f"has cyclomatic complexity {complexity} (rank {cyclomatic_rank(complexity)}),"
             f" above the limit {describe_cyclomatic_limit(limit)}"
         )
+        return Excess(problem, complexity)
 
 
 class CognitiveComplexity(_FunctionLimitRule):
@@ -201,13 +222,13 @@ class CognitiveComplexity(_FunctionLimitRule):
         ),
     )
 
-    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> str | None:
+    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> Excess | None:
         """Compare the score, nested functions included, with the limit."""
         limit = self.options.max_cognitive
         score = measures.cognitive(definition)
         if score <= limit:
             return None
-        return f"has cognitive complexity {score}, above the limit {limit}"
+        return Excess(f"has cognitive complexity {score}, above the limit {limit}", score)
 
 
 class FunctionTooLong(_FunctionLimitRule):
@@ -267,13 +288,13 @@ class FunctionTooLong(_FunctionLimitRule):
         ),
     )
 
-    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> str | None:
+    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> Excess | None:
         """Count the body's logical lines, when it may be long, and compare with the limit."""
         limit = self.options.max_function_lines
         count = measures.logical_lines_over(definition, limit)
         if count is None:
             return None
-        return f"has {count} logical lines, above the limit {limit}"
+        return Excess(f"has {count} logical lines, above the limit {limit}", count)
 
 
 class NestingTooDeep(_FunctionLimitRule):
@@ -332,13 +353,13 @@ class NestingTooDeep(_FunctionLimitRule):
         ),
     )
 
-    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> str | None:
+    def judge(self, measures: ModuleMeasures, definition: FunctionDefinition) -> Excess | None:
         """Compare the deepest nesting of the body with the limit."""
         limit = self.options.max_nesting
         depth = max_nesting(definition.node.body)
         if depth <= limit:
             return None
-        return f"nests blocks {depth} deep, above the limit {limit}"
+        return Excess(f"nests blocks {depth} deep, above the limit {limit}", depth)
 
 
 FUNCTION_RULES = (CyclomaticComplexity, CognitiveComplexity, FunctionTooLong, NestingTooDeep)

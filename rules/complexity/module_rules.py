@@ -141,6 +141,7 @@ class ModuleRank(Rule[ComplexityOptions]):
                 f"module's blocks have a mean cyclomatic complexity of {mean:.2f}"
                 f" (rank {cyclomatic_rank(mean)}), above the limit"
                 f" {describe_cyclomatic_limit(limit)}",
+                value=round(mean, 2),
             )
         return False
 

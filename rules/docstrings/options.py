@@ -117,6 +117,14 @@ class DocstringOptions:
         " as many decimals as the threshold has. Unset: the figure is only reported."
         " Read from the top level only: for part of the project, use paths.",
     )
+    new_code_fail_under: float | None = option(
+        None,
+        "Least docstring coverage of the changed code when the run is gated on a diff"
+        " (check --diff-from or --diff-file): the counted items with a changed line, a"
+        " module counting when any line of its file changed. Compared as fail-under is,"
+        " and published as the new_code_docstring_coverage metric. Unset: the figure is"
+        " only reported. Read from the top level only.",
+    )
     paths: tuple[PathThreshold, ...] = option(
         (),
         "Coverage thresholds for parts of the project ([[docstrings.paths]] tables with"
@@ -161,8 +169,12 @@ class DocstringOptions:
             *_pattern_problems("ignore-regex", self.ignore_regex),
             *_pattern_problems("whitelist-regex", self.whitelist_regex),
         ]
-        if self.fail_under is not None and not 0 <= self.fail_under <= 100:
-            problems.append(f"fail-under must be between 0 and 100, not {self.fail_under}")
+        for key, threshold in (
+            ("fail-under", self.fail_under),
+            ("new-code-fail-under", self.new_code_fail_under),
+        ):
+            if threshold is not None and not 0 <= threshold <= 100:
+                problems.append(f"{key} must be between 0 and 100, not {threshold}")
         if any(not ending for ending in self.summary_endings):
             problems.append("summary-endings may not contain an empty string")
         if problems:

@@ -101,4 +101,5 @@ class TooManyArguments(Rule[StyleOptions]):
             node.name,
             f"function '{node.name.value}' has {count} arguments ({count} > {limit});"
             " group related ones into an object or split the function",
+            value=count,
         )

@@ -37,4 +37,5 @@ class ModuleTooLong(Rule[StyleOptions]):
         limit = self.options.max_module_lines
         count = len(self.source.lines)
         if count > limit:
-            self.report_at(1, 1, f"module has {count} lines ({count} > {limit}); split it")
+            message = f"module has {count} lines ({count} > {limit}); split it"
+            self.report_at(1, 1, message, value=count)

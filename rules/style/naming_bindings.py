@@ -5,21 +5,29 @@ and classes, so that each assignment is judged by where it binds its name.
 Class attributes are left alone (enum members, framework settings such as
 Django's ``Meta`` and unittest's ``maxDiff`` have conventions of their own),
 except names annotated ``Final``, which are constants by declaration.
+
+Both also note what the imports of each scope bind. A name an import bound in
+the same scope belongs to the imported module, so rebinding it is not judged:
+the fallback of an optional import (``except ImportError: cProfile = None``)
+keeps the module's name. The imports also say what an annotation stands for
+(``from typing import TypeAlias as _TypeAlias``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from standards_lint.rule import Invalid, Valid
-from standards_lint.rules.style.definitions import bound_names, dotted_name, last_name
+from standards_lint.rules.style.definitions import bound_names, dotted_name
+from standards_lint.rules.style.imported_names import ImportedNames
 from standards_lint.rules.style.naming_rule import (
     CLASS_SCOPE,
     FUNCTION_SCOPE,
     ScopedNamingRule,
     naming_problem,
 )
+from standards_lint.rules.style.naming_styles import NameSpec
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -34,11 +42,13 @@ _NAMED_BY_ARGUMENT = frozenset({"TypeVar", "ParamSpec", "TypeVarTuple", "NewType
 def may_be_class(value: cst.BaseExpression | None) -> bool:
     """Whether ``value`` might be a class, which a class-style name would then describe.
 
-    Calls, names, attributes, subscripts (``dict[str, int]``), ``|`` unions and
-    the literal ``None`` (a placeholder for an optional import) may be;
-    ``True``, ``False``, other literals, displays, comprehensions, lambdas and
-    arithmetic are not. A value not known here (``value`` is None, as for a
-    ``for`` target or an annotation without a value) may be.
+    Calls, names, attributes, subscripts (``dict[str, int]``), ``|`` unions,
+    tuples of class references (``(int, float)``, what ``isinstance`` takes
+    before ``int | float``) and the literal ``None`` (a placeholder for an
+    optional import) may be; ``True``, ``False``, other literals, other
+    displays, comprehensions, lambdas and arithmetic are not. A value not
+    known here (``value`` is None, as for a ``for`` target or an annotation
+    without a value) may be.
     """
     if value is None:
         return True
@@ -46,28 +56,54 @@ def may_be_class(value: cst.BaseExpression | None) -> bool:
         return value.value not in ("True", "False")
     if isinstance(value, cst.BinaryOperation):
         return isinstance(value.operator, cst.BitOr)
+    if isinstance(value, cst.Tuple):
+        return bool(value.elements) and all(
+            isinstance(element, cst.Element) and _refers_to_class(element.value)
+            for element in value.elements
+        )
     return isinstance(value, (cst.Call, cst.Attribute, cst.Subscript))
 
 
-def annotation_name(node: cst.AnnAssign) -> str | None:
-    """The annotation's last name, without subscript (``Final`` for ``typing.Final[int]``)."""
-    annotation = node.annotation.annotation
-    if isinstance(annotation, cst.Subscript):
-        annotation = annotation.value
-    return last_name(annotation)
+def _refers_to_class(value: cst.BaseExpression) -> bool:
+    """Whether ``value`` may name a class: a name, an attribute or a subscript (``list[int]``).
+
+    ``True``, ``False`` and ``None`` are names that never do.
+    """
+    if isinstance(value, cst.Name):
+        return value.value not in ("True", "False", "None")
+    return isinstance(value, (cst.Attribute, cst.Subscript))
 
 
-def keeps_attribute_name(target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+def keeps_attribute_name(target: cst.BaseExpression, value: cst.BaseExpression | None) -> bool:
     """Whether ``name = owner.name`` gives a local name to an attribute, keeping its name.
 
     The name was chosen by the owner (``getLogger = logging.getLogger``,
-    ``PyObject_GetBuffer = pythonapi.PyObject_GetBuffer``), not by this code.
+    ``PyObject_GetBuffer = pythonapi.PyObject_GetBuffer``), not by this code;
+    so it is with ``getattr(owner, "name", default)``, and with a leading
+    underscore added to keep the local copy private (``_OP_NO_TLSv1 =
+    getattr(SSL, "OP_NO_TLSv1", 0)``).
     """
-    return (
-        isinstance(target, cst.Name)
-        and isinstance(value, cst.Attribute)
-        and value.attr.value == target.value
-    )
+    if not isinstance(target, cst.Name):
+        return False
+    attribute = _attribute_read(value)
+    return attribute is not None and attribute.lstrip("_") == target.value.lstrip("_")
+
+
+def _attribute_read(value: cst.BaseExpression | None) -> str | None:
+    """The attribute ``owner.name`` or ``getattr(owner, "name"[, default])`` reads, else None."""
+    if isinstance(value, cst.Attribute):
+        return value.attr.value
+    if not isinstance(value, cst.Call) or not _is_name(value.func, "getattr"):
+        return None
+    if len(value.args) not in (2, 3) or not isinstance(value.args[1].value, cst.SimpleString):
+        return None
+    name = value.args[1].value.evaluated_value
+    return name if isinstance(name, str) else None
+
+
+def _is_name(node: cst.BaseExpression, name: str) -> bool:
+    """Whether ``node`` is the plain name ``name``."""
+    return isinstance(node, cst.Name) and node.value == name
 
 
 def is_named_by_argument(value: cst.BaseExpression | None) -> bool:
@@ -78,7 +114,95 @@ def is_named_by_argument(value: cst.BaseExpression | None) -> bool:
     return called is not None and called.rpartition(".")[2] in _NAMED_BY_ARGUMENT
 
 
-class VariableName(ScopedNamingRule):
+class BindingNamingRule(ScopedNamingRule):
+    """A scoped naming rule that also knows what each scope's imports bind.
+
+    ``imports`` holds, innermost last, the imports seen so far in the module
+    and in each enclosing function or class, in step with ``scopes``.
+    """
+
+    def start_file(self) -> None:
+        """Start at module level, with no import seen."""
+        super().start_file()
+        self.imports: list[ImportedNames] = [ImportedNames()]
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Enter a function scope, whose imports are its own."""
+        super().visit_FunctionDef(node)
+        self.imports.append(ImportedNames())
+
+    def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
+        """Leave a function scope."""
+        super().leave_FunctionDef(node)
+        self.imports.pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        """Enter a lambda, a function scope."""
+        super().visit_Lambda(node)
+        self.imports.append(ImportedNames())
+
+    def leave_Lambda(self, node: cst.Lambda) -> None:
+        """Leave a lambda."""
+        super().leave_Lambda(node)
+        self.imports.pop()
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        """Enter a class body."""
+        super().visit_ClassDef(node)
+        self.imports.append(ImportedNames())
+
+    def leave_ClassDef(self, node: cst.ClassDef) -> None:
+        """Leave a class body."""
+        super().leave_ClassDef(node)
+        self.imports.pop()
+
+    def visit_Import(self, node: cst.Import) -> None:
+        """Note the names ``import`` binds in the current scope."""
+        self.imports[-1].add_import(node)
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        """Note the names ``from ... import`` binds in the current scope."""
+        self.imports[-1].add_import_from(node)
+
+    def not_imported(self, names: Iterable[cst.Name]) -> Iterator[cst.Name]:
+        """The ``names`` that no import has bound in the current scope.
+
+        Rebinding an imported name (``except ImportError: json = None``) keeps
+        a name the imported module chose.
+        """
+        imported = self.imports[-1]
+        return (name for name in names if name.value not in imported)
+
+    def check_bindings(
+        self, target: cst.BaseExpression, spec: NameSpec, *, value_may_be_class: bool
+    ) -> None:
+        """Check the names ``target`` binds, but those an import bound in this scope."""
+        self.check_binding(
+            self.not_imported(bound_names(target)), spec, value_may_be_class=value_may_be_class
+        )
+
+    def annotation_is(self, node: cst.AnnAssign, typing_name: str) -> bool:
+        """Whether the annotation is ``typing_name`` (``Final``), under any name an import gave it.
+
+        ``from typing import TypeAlias as _TypeAlias`` makes ``_TypeAlias`` a
+        ``TypeAlias``; an annotation no import explains is judged by its last
+        name (``typing.Final``, or ``Final`` from a star import).
+        """
+        annotation = node.annotation.annotation
+        if isinstance(annotation, cst.Subscript):
+            annotation = annotation.value
+        dotted = dotted_name(annotation)
+        if dotted is None:
+            return False
+        head = dotted.partition(".")[0]
+        for imports in (self.imports[-1], self.imports[0]):
+            if head in imports:
+                qualified = imports.qualify(dotted)
+                return any(name.rpartition(".")[2] == typing_name for name in qualified)
+        return dotted.rpartition(".")[2] == typing_name
+
+
+class VariableName(BindingNamingRule):
     """Reports names bound in function bodies that break ``naming-variables``."""
 
     code = "STY007"
@@ -93,7 +217,8 @@ class VariableName(ScopedNamingRule):
         " ... as`, and walrus targets. A class-style name is accepted for a value"
         " that may be a class (`Model = apps.get_model(...)`) while"
         " naming-allow-class-aliases is true; names declared `global` or `nonlocal`"
-        " belong to another scope and are not checked here."
+        " belong to another scope and are not checked here, nor are names that an"
+        " import in the same function bound (`except ImportError: cProfile = None`)."
     )
     options_used = (
         "naming-variables",
@@ -106,6 +231,10 @@ class VariableName(ScopedNamingRule):
         Valid("def f():\n    Model = apps.get_model('shop', 'Order')\n"),
         Valid("def f():\n    global CACHE\n    CACHE = {}\n"),
         Valid("def f():\n    _, __ = pair()\n    first, *_rest = items\n"),
+        Valid(
+            "def f():\n    try:\n        import cProfile\n    except ImportError:\n"
+            "        cProfile = None\n"
+        ),
         Valid("MAX_SIZE = 10\nclass A:\n    Red = 1\n"),
         Valid("def f():\n    totalAmount = 0\n", options={"naming-variables": "camelCase"}),
     )
@@ -124,6 +253,7 @@ class VariableName(ScopedNamingRule):
             options={"naming-allow-class-aliases": False},
         ),
         Invalid("def f():\n    Limit = 10\n", line=2),
+        Invalid("import cProfile\n\ndef f():\n    cProfile = None\n", line=4),
     )
 
     def _in_function(self) -> set[str] | None:
@@ -138,7 +268,7 @@ class VariableName(ScopedNamingRule):
         elsewhere = self._in_function()
         if elsewhere is None:
             return
-        names = bound_names(target)
+        names = self.not_imported(bound_names(target))
         if elsewhere:
             names = (name for name in names if name.value not in elsewhere)
         self.check_binding(
@@ -172,7 +302,7 @@ class VariableName(ScopedNamingRule):
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         """Check the annotated name."""
-        if annotation_name(node) == "TypeAlias":
+        if self.annotation_is(node, "TypeAlias") or keeps_attribute_name(node.target, node.value):
             return
         self._check(node.target, value_may_be_class=may_be_class(node.value))
 
@@ -195,7 +325,7 @@ class VariableName(ScopedNamingRule):
             self._check(node.name.name, value_may_be_class=False)
 
 
-class ConstantName(ScopedNamingRule):
+class ConstantName(BindingNamingRule):
     """Reports module-level names breaking ``naming-constants``, Final names ``naming-final``."""
 
     code = "STY008"
@@ -212,7 +342,10 @@ class ConstantName(ScopedNamingRule):
         " name annotated `Final` declares a constant, so it must follow naming-final"
         " (UPPER_CASE), at module level or in a class. Names made by TypeVar,"
         " ParamSpec, TypeVarTuple and NewType follow typing's conventions and are"
-        " not checked, nor is `name = owner.name`, which keeps a name chosen elsewhere."
+        " not checked, nor is `name = owner.name` (or `getattr(owner, 'name', default)`),"
+        " which keeps a name chosen elsewhere. A name an import bound is the imported"
+        " module's: the fallback of an optional import (`except ImportError:"
+        " cProfile = None`) is not checked."
     )
     options_used = (
         "naming-constants",
@@ -227,6 +360,14 @@ class ConstantName(ScopedNamingRule):
         Valid("T_co = TypeVar('T_co', covariant=True)\nUserId = NewType('UserId', int)\n"),
         Valid("from typing import Final\n\nTIMEOUT: Final = 30\nclass A:\n    LIMIT: Final = 3\n"),
         Valid("try:\n    import yaml\nexcept ImportError:\n    Loader = None\n"),
+        Valid("try:\n    import cProfile\nexcept ImportError:\n    cProfile = None\n"),
+        Valid("try:\n    from ssl import OP_NO_SSLv2\nexcept ImportError:\n    OP_NO_SSLv2 = 4\n"),
+        Valid("try:\n    import cPickle as pickleMod\nexcept ImportError:\n    pickleMod = None\n"),
+        Valid("try:\n    from lxml import cTree\nexcept ImportError:\n    cTree: Any = None\n"),
+        Valid("from typing import TypeAlias as _TypeAlias\n\nBounds: _TypeAlias = 'set[int]'\n"),
+        Valid("Number = (int, float)\nMaybeExpression = (ast.Name, ast.Attribute)\n"),
+        Valid("_OP_NO_TLSv1 = getattr(ssl, 'OP_NO_TLSv1', 0)\n"),
+        Valid("class Pytester:\n    TimeoutExpired: Final = subprocess.TimeoutExpired\n"),
         Valid("def f():\n    maxSize = 3\n"),
         Valid("getLogger = logging.getLogger\n"),
         Valid(
@@ -241,6 +382,10 @@ class ConstantName(ScopedNamingRule):
         Invalid("timeout: Final = 30\n", line=1, message="Final name 'timeout'"),
         Invalid("class A:\n    limit: typing.Final[int] = 3\n", line=2, message="UPPER_CASE"),
         Invalid("DefaultTimeout = 30\n", line=1),
+        Invalid("try:\n    import yaml\nexcept ImportError:\n    yamlLoader = 0\n", line=4),
+        Invalid("def f():\n    import cProfile\ncProfile = 0\n", line=3),
+        Invalid("Origin = (0, 0)\n", line=1),
+        Invalid("from typing import Final as _Final\n\ntimeout: _Final = 30\n", line=3),
         Invalid(
             "retry_count = 3\n",
             line=1,
@@ -258,8 +403,8 @@ class ConstantName(ScopedNamingRule):
             if keeps_attribute_name(target.target, node.value):
                 continue
             unpacked = not isinstance(target.target, cst.Name)
-            self.check_binding(
-                bound_names(target.target),
+            self.check_bindings(
+                target.target,
                 self.options.naming_constants,
                 value_may_be_class=unpacked or value_may_be_class,
             )
@@ -276,16 +421,18 @@ class ConstantName(ScopedNamingRule):
         at_module = not scopes
         if not at_module and (scopes[-1][0] != CLASS_SCOPE or node.value is None):
             return
-        annotation = annotation_name(node)
         target = node.target
-        if annotation == "Final":
+        if keeps_attribute_name(target, node.value):
+            return
+        if self.annotation_is(node, "Final"):
             if isinstance(target, cst.Name):
                 problem = naming_problem(target.value, self.options.naming_final, self.options)
                 if problem is not None:
                     self.report(target, f"Final name '{target.value}' {problem}")
         elif at_module and not is_named_by_argument(node.value):
-            self.check_binding(
-                bound_names(target),
+            self.check_bindings(
+                target,
                 self.options.naming_constants,
-                value_may_be_class=annotation == "TypeAlias" or may_be_class(node.value),
+                value_may_be_class=self.annotation_is(node, "TypeAlias")
+                or may_be_class(node.value),
             )

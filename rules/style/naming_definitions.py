@@ -19,6 +19,7 @@ from standards_lint.rules.style.definitions import (
     is_overload,
     is_override,
     is_stub,
+    last_name,
     parameters,
 )
 from standards_lint.rules.style.naming_rule import NamingRule, naming_problem
@@ -239,12 +240,21 @@ class ArgumentName(NamingRule):
         " keywords (`send(retry_count=3)`), so their style shows at every call"
         " site. PEP 8 names them like variables, in snake_case. Parameters of a"
         " method marked `@override` are the base class's choice and are skipped."
+        " A parameter annotated `type[...]` holds a class, so the naming-classes"
+        " style is accepted for it while naming-allow-class-aliases is true."
     )
-    options_used = ("naming-arguments", _IGNORE_NAMES, "override-decorators")
+    options_used = (
+        "naming-arguments",
+        "naming-allow-class-aliases",
+        "naming-classes",
+        _IGNORE_NAMES,
+        "override-decorators",
+    )
     valid = (
         Valid("def send(message, *, retry_count=3, **extra_headers):\n    pass\n"),
         Valid("class A:\n    def f(self, _unused, __private):\n        pass\n"),
         Valid("key = lambda item: item.name\n"),
+        Valid("def build(Provider: type[Base], Fallback: typing.Type[Base] | None):\n    pass\n"),
         Valid(
             "from typing import override\n\nclass A(B):\n"
             "    @override\n    def f(self, someArg):\n        pass\n"
@@ -254,6 +264,13 @@ class ArgumentName(NamingRule):
         Invalid("def send(message, retryCount=3):\n    pass\n", line=1, message="'retryCount'"),
         Invalid("def send(*Args, **Options):\n    pass\n", line=1, message="'Args'"),
         Invalid("key = lambda Item: Item.name\n", line=1),
+        Invalid("def build(Provider):\n    pass\n", line=1, message="'Provider'"),
+        Invalid("def build(Provider: list[type]):\n    pass\n", line=1, message="'Provider'"),
+        Invalid(
+            "def build(Provider: type[Base]):\n    pass\n",
+            line=1,
+            options={"naming-allow-class-aliases": False},
+        ),
         Invalid(
             "def send(message):\n    pass\n",
             line=1,
@@ -272,6 +289,28 @@ class ArgumentName(NamingRule):
 
     def _check_parameters(self, params: cst.Parameters) -> None:
         """Check the name of every parameter, ``*args`` and ``**kwargs`` included."""
-        spec = self.options.naming_arguments
+        options = self.options
+        spec = options.naming_arguments
         for param in parameters(params):
+            holds_class = param.annotation is not None and _is_class_type(
+                param.annotation.annotation
+            )
+            if (
+                holds_class
+                and options.naming_allow_class_aliases
+                and naming_problem(param.name.value, options.naming_classes, options) is None
+            ):
+                continue
             self.check_name(param.name, spec)
+
+
+def _is_class_type(annotation: cst.BaseExpression) -> bool:
+    """Whether ``annotation`` says the value is a class: ``type[X]``, ``typing.Type[X]``.
+
+    A ``|`` union holding one (``type[X] | None``) says so too.
+    """
+    if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+        return _is_class_type(annotation.left) or _is_class_type(annotation.right)
+    if not isinstance(annotation, cst.Subscript):
+        return False
+    return last_name(annotation.value) in ("type", "Type")

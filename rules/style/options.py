@@ -16,6 +16,32 @@ _NAMING_DOC = (
     " expression the whole name must match, or a list of them (any may match)."
 )
 _DEBUGGER_MESSAGE = "remove debugging code before committing"
+#: unittest.TestResult's methods, which a result object (or a stand-in for
+#: one, as pytest's unittest support is) must define under these names.
+_UNITTEST_RESULT_METHODS = (
+    "startTest",
+    "stopTest",
+    "startTestRun",
+    "stopTestRun",
+    "addError",
+    "addFailure",
+    "addSuccess",
+    "addSkip",
+    "addExpectedFailure",
+    "addUnexpectedSuccess",
+    "addSubTest",
+    "addDuration",
+)
+#: The camelCase methods that logging's Handler and Formatter let a subclass override.
+_LOGGING_METHODS = (
+    "handleError",
+    "createLock",
+    "formatTime",
+    "formatException",
+    "formatStack",
+    "formatMessage",
+    "usesTime",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +85,10 @@ class StyleOptions:
         True,
         "Also accept the naming-classes style for a module or function variable"
         " whose value may be a class: a call, a name, an attribute, a subscript,"
-        " a `|` union or None (`Model = apps.get_model(...)`, `JsonDict = dict[str,"
-        " Any]`), or that is annotated TypeAlias.",
+        " a `|` union, a tuple of class references or None (`Model ="
+        " apps.get_model(...)`, `JsonDict = dict[str, Any]`, `Number = (int,"
+        " float)`), or that is annotated TypeAlias; and for a parameter annotated"
+        " `type[...]`.",
     )
     naming_ignore_names: tuple[str, ...] = option(
         (
@@ -81,10 +109,14 @@ class StyleOptions:
             "runTest",
             "maxDiff",
             "longMessage",
+            *_UNITTEST_RESULT_METHODS,
+            *_LOGGING_METHODS,
         ),
         "Names no naming rule reports, as glob patterns: names chosen by a framework"
-        " (ast.NodeVisitor.visit_Name, unittest's setUp, http.server's do_GET) and"
-        " custom assertions in a TestCase, named like unittest's (assertValidJson).",
+        " (ast.NodeVisitor.visit_Name, unittest's setUp, http.server's do_GET, the"
+        " methods of unittest's TestResult and logging's Handler and Formatter, which"
+        " a subclass or a stand-in defines under the library's name) and custom"
+        " assertions in a TestCase, named like unittest's (assertValidJson).",
     )
     override_decorators: tuple[str, ...] = option(
         ("override", "overrides"),

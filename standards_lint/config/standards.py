@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from standards_lint.config.discovery import find_standards_file, read_standards_table
 from standards_lint.config.errors import ConfigError, unknown_key
 from standards_lint.config.values import ValueProblem, build_options, convert
 from standards_lint.model import Severity
-from standards_lint.registry import Registry, RegistryError, load_registry
+from standards_lint.registry import Registry, load_rule_packs
 
 DEFAULT_INCLUDE: Final = ("*.py", "*.pyi")
 DEFAULT_EXCLUDE: Final = (
@@ -34,6 +34,9 @@ DEFAULT_EXCLUDE: Final = (
     ".standards-lint-cache/",
 )
 DEFAULT_CACHE_DIR: Final = ".standards-lint-cache"
+DEFAULT_BASELINE: Final = ".standards-lint-baseline.json"
+#: Larger files are almost always generated or data (see SL008).
+DEFAULT_MAX_FILE_SIZE: Final = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,10 @@ class Standards:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     require_suppression_reason: bool = False
     cache_dir: str = DEFAULT_CACHE_DIR
+    #: The baseline file, relative to ``root``.
+    baseline: str = DEFAULT_BASELINE
+    #: Files larger than this many bytes are reported (SL008), not read.
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     areas: Mapping[str, Any] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     #: ``--ignore`` from the command line: applied last, over the file and its overrides.
@@ -91,11 +98,26 @@ TOP_LEVEL_KEYS: Final[Mapping[str, _TopLevelKey]] = types.MappingProxyType(
         "severity": _TopLevelKey(dict[str, str], "severity by code, prefix, name or area"),
         "require-suppression-reason": _TopLevelKey(bool, "suppressions must give a reason"),
         "cache-dir": _TopLevelKey(str, "where per-file results are cached"),
+        "baseline": _TopLevelKey(str, "the baseline file of accepted violations and figures"),
+        "max-file-size": _TopLevelKey(int, "files above this many bytes are not read (SL008)"),
         "overrides": _TopLevelKey(list, "per-path select, ignore, severity and area options"),
         "extends": _TopLevelKey(str, "a standards file whose settings this one builds on"),
     }
 )
 OVERRIDE_KEYS: Final = ("paths", "select", "ignore", "severity")
+
+
+@dataclass(frozen=True, slots=True)
+class StandardsReading:
+    """The standards as far as they could be read, and every problem found on the way.
+
+    With problems, ``standards`` holds what could be used: the rule packs that
+    loaded and the settings that were valid (the defaults for the others).
+    That is enough to list and explain rules, not to check code.
+    """
+
+    standards: Standards
+    problems: tuple[str, ...] = ()
 
 
 def load_standards(
@@ -111,28 +133,82 @@ def load_standards(
     the file's selection, ``ignore`` adds to it. Raises :class:`ConfigError`
     listing every problem at once.
     """
-    path = config if config is not None else find_standards_file(start or Path.cwd())
+    reading = read_standards(config, start=start, select=select, ignore=ignore)
+    if reading.problems:
+        raise ConfigError(reading.problems)
+    return reading.standards
+
+
+def read_standards(
+    config: Path | None = None,
+    *,
+    start: Path | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> StandardsReading:
+    """Read the standards as :func:`load_standards` does, returning the problems.
+
+    Every problem is found in one pass: plugins that fail to load, files of
+    the ``extends`` chain that cannot be read, and each key's mistakes, named
+    by the file where the key was written. Raises :class:`ConfigError` only
+    when ``config`` names no file, as there is then nothing to read.
+    """
     if config is not None and not config.is_file():
         raise ConfigError([f"{config}: no such standards file"])
-    table: dict[str, Any] = _read_with_extends(path, set()) if path is not None else {}
+    path = config if config is not None else find_standards_file(start or Path.cwd())
     root = path.parent.resolve() if path is not None else (start or Path.cwd()).resolve()
-    where = str(path) if path is not None else "standards"
     problems: list[str] = []
-    plugins = _typed(table, "plugins", where, problems) or ()
-    try:
-        registry = load_registry(plugins, root)
-    except RegistryError as error:
-        raise ConfigError(error.problems) from None
-    standards = _parse(table, where, root, path, registry, problems)
+    chain = _read_chain(path, problems) if path is not None else []
+    levels = _levels(chain)
+    whole = levels[-1][1] if levels else {}
+    loaded = load_rule_packs(_typed(whole, "plugins", "", []) or (), root)
+    problems.extend(loaded.problems)
+    registry = loaded.registry
+    standards = _parse_levels(levels, root, path, registry, problems)
+    for file_path, own_table in chain:
+        problems.extend(_unchecked(str(file_path), _names_of_packs(own_table), registry))
     if select is not None:
         standards = _replace(
             standards, select=_selectors(list(select), registry, "--select", problems)
         )
+        problems.extend(_unchecked("--select", list(select), registry))
     if ignore:
         extra = _selectors(list(ignore), registry, "--ignore", problems)
         standards = _replace(standards, command_line_ignore=extra)
-    if problems:
-        raise ConfigError(problems)
+        problems.extend(_unchecked("--ignore", list(ignore), registry))
+    return StandardsReading(standards, tuple(problems))
+
+
+#: Stands for the file's name while a level of the ``extends`` chain is
+#: validated, so that a problem can be compared across levels and then named
+#: by the file that introduced it.
+_WHERE: Final = "\x00standards\x00"
+
+
+def _parse_levels(
+    levels: list[tuple[Path, dict[str, Any]]],
+    root: Path,
+    path: Path | None,
+    registry: Registry,
+    problems: list[str],
+) -> Standards:
+    """Validate the standards as each file of the chain leaves them; return the last.
+
+    A problem is named by the file whose level first has it: one that the
+    level before already had was written in an earlier file (a base), one
+    that only the whole chain has (options that fit only together) is the
+    extending file's.
+    """
+    if not levels:
+        return _parse({}, "standards", root, path, registry, problems)
+    earlier: list[str] = []
+    for level_path, level_table in levels:
+        found: list[str] = []
+        standards = _parse(level_table, _WHERE, root, path, registry, found)
+        problems.extend(
+            problem.replace(_WHERE, str(level_path)) for problem in found if problem not in earlier
+        )
+        earlier = found
     return standards
 
 
@@ -142,21 +218,60 @@ def _replace(standards: Standards, **changes: Any) -> Standards:
     return dataclasses.replace(standards, **changes)
 
 
-def _read_with_extends(path: Path, seen: set[Path]) -> dict[str, Any]:
-    resolved = path.resolve()
-    if resolved in seen:
-        raise ConfigError([f"{path}: `extends` makes a cycle back to this file"])
-    seen.add(resolved)
-    table = read_standards_table(path)
-    base_name = table.pop("extends", None)
+def _read_chain(path: Path, problems: list[str]) -> list[tuple[Path, dict[str, Any]]]:
+    """Each file of the ``extends`` chain with its own table, the base first.
+
+    A file that cannot be read, or a broken ``extends``, ends the chain there
+    with a problem naming the file that has the mistake; the files read so
+    far are still validated.
+    """
+    chain: list[tuple[Path, dict[str, Any]]] = []
+    seen: dict[Path, Path] = {}
+    current: Path | None = path
+    writer: Path | None = None
+    while current is not None:
+        resolved = current.resolve()
+        if resolved in seen:
+            target = "this file" if writer is not None and writer.resolve() == resolved else current
+            problems.append(f"{writer}: `extends` makes a cycle back to {target}")
+            break
+        seen[resolved] = current
+        try:
+            table = read_standards_table(current)
+        except ConfigError as error:
+            problems.extend(error.problems)
+            break
+        chain.append((current, table))
+        writer, current = current, _base_of(current, table.pop("extends", None), problems)
+    chain.reverse()
+    return chain
+
+
+def _base_of(path: Path, base_name: object, problems: list[str]) -> Path | None:
     if base_name is None:
-        return table
+        return None
     if not isinstance(base_name, str):
-        raise ConfigError([f"{path}: extends: expected a string, got {type(base_name).__name__}"])
+        problems.append(f"{path}: extends: expected a string, got {type(base_name).__name__}")
+        return None
     base_path = path.parent / base_name
+    if ".." in base_path.parts:
+        # Messages name it: "a/../b/../c.toml" reads badly. Resolved (not merely
+        # normalised) so that it stays the file the system would open.
+        base_path = base_path.resolve()
     if not base_path.is_file():
-        raise ConfigError([f"{path}: extends: no such file {base_path}"])
-    return _merge(_read_with_extends(base_path, seen), table)
+        problems.append(f"{path}: extends: no such file {base_path}")
+        return None
+    return base_path
+
+
+def _levels(chain: list[tuple[Path, dict[str, Any]]]) -> list[tuple[Path, dict[str, Any]]]:
+    """The standards as each file of the chain leaves them: its table over its bases'."""
+    levels: list[tuple[Path, dict[str, Any]]] = []
+    merged: dict[str, Any] = {}
+    for file_path, table in chain:
+        merged = _merge(merged, table)
+        levels.append((file_path, merged))
+    return levels
 
 
 def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
@@ -167,6 +282,52 @@ def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
+
+
+def _names_of_packs(table: Mapping[str, Any]) -> list[str]:
+    """Every selector and table name in ``table`` that a rule pack would define."""
+    names: list[str] = []
+    for place in [table, *_of_type(table.get("overrides"), dict)]:
+        names.extend(key for key, value in place.items() if isinstance(value, dict))
+        names.extend(_of_type(place.get("select"), str))
+        names.extend(_of_type(place.get("ignore"), str))
+        severity = place.get("severity")
+        if isinstance(severity, dict):
+            names.extend(severity)
+    return names
+
+
+_Item = TypeVar("_Item")
+
+
+def _of_type(value: Any, kind: type[_Item]) -> list[_Item]:
+    """The items of ``value`` that are of ``kind``, if it is a list."""
+    return [item for item in value if isinstance(item, kind)] if isinstance(value, list) else []
+
+
+def _unchecked(where: str, names: Sequence[str], registry: Registry) -> list[str]:
+    """One note for the ``names`` that only a pack that failed to load could define.
+
+    They are not reported one by one as unknown: they may well be right.
+    """
+    if not registry.incomplete:
+        return []
+    unknown = sorted({name for name in names if not _is_known(name, registry)})
+    if not unknown:
+        return []
+    shown = ", ".join(repr(name) for name in unknown)
+    packs = " and ".join(registry.incomplete)
+    return [f"{where}: cannot check {shown}: {packs} did not load, and may define them"]
+
+
+def _is_known(name: str, registry: Registry) -> bool:
+    if name in TOP_LEVEL_KEYS or name in OVERRIDE_KEYS or name in registry.areas:
+        return True
+    try:
+        registry.select(name)
+    except KeyError:
+        return False
+    return True
 
 
 def _typed(table: Mapping[str, Any], key: str, where: str, problems: list[str]) -> Any:
@@ -187,9 +348,7 @@ def _parse(
     registry: Registry,
     problems: list[str],
 ) -> Standards:
-    for key in table:
-        if key not in TOP_LEVEL_KEYS and key not in registry.areas:
-            problems.append(unknown_key(where, key, [*TOP_LEVEL_KEYS, *registry.areas]))
+    _check_keys(table, TOP_LEVEL_KEYS, registry, where, problems)
     areas: dict[str, Any] = {}
     for name, area in registry.areas.items():
         section = table.get(name, {})
@@ -212,15 +371,47 @@ def _parse(
         if select is None
         else _selectors(list(select), registry, f"{where}: select", problems),
         ignore=_selectors(list(ignore), registry, f"{where}: ignore", problems),
-        plugins=_typed(table, "plugins", where, []) or (),
+        plugins=_typed(table, "plugins", where, problems) or (),
         severity=_severities(table.get("severity", {}), registry, f"{where}: [severity]", problems),
         require_suppression_reason=_flag(
             table, "require-suppression-reason", False, where, problems
         ),
         cache_dir=_typed(table, "cache-dir", where, problems) or DEFAULT_CACHE_DIR,
+        baseline=_typed(table, "baseline", where, problems) or DEFAULT_BASELINE,
+        max_file_size=_positive(table, "max-file-size", DEFAULT_MAX_FILE_SIZE, where, problems),
         areas=types.MappingProxyType(areas),
         overrides=_overrides(table.get("overrides", []), registry, areas, where, problems),
     )
+
+
+def _check_keys(
+    table: Mapping[str, Any],
+    keys: Iterable[str],
+    registry: Registry,
+    where: str,
+    problems: list[str],
+) -> None:
+    """Report each key of ``table`` that is neither one of ``keys`` nor an area."""
+    valid = [*keys, *registry.areas]
+    for key, value in table.items():
+        if key in valid:
+            continue
+        # A table may be the area of a pack that did not load: _unchecked names it.
+        if registry.incomplete and isinstance(value, dict):
+            continue
+        problems.append(unknown_key(where, key, valid))
+
+
+def _positive(
+    table: Mapping[str, Any], key: str, default: int, where: str, problems: list[str]
+) -> int:
+    value = _typed(table, key, where, problems)
+    if value is None:
+        return default
+    if value < 1:
+        problems.append(f"{where}: {key}: expected a positive number of bytes, got {value}")
+        return default
+    return int(value)
 
 
 def _flag(
@@ -238,7 +429,8 @@ def _selectors(
         try:
             registry.select(selector)
         except KeyError as error:
-            problems.append(f"{where}: {error.args[0]}")
+            if not registry.incomplete:  # else a note names it, see _unchecked
+                problems.append(f"{where}: {error.args[0]}")
             continue
         valid.append(selector)
     return tuple(valid)
@@ -256,7 +448,8 @@ def _severities(
             registry.select(selector)
             severities[selector] = Severity.parse(value if isinstance(value, str) else repr(value))
         except KeyError as error:
-            problems.append(f"{where}: {error.args[0]}")
+            if not registry.incomplete:  # else a note names it, see _unchecked
+                problems.append(f"{where}: {error.args[0]}")
         except ValueError as error:
             problems.append(f"{where}: {selector}: {error}")
     return types.MappingProxyType(severities)
@@ -275,9 +468,7 @@ def _overrides(
     overrides = []
     for index, item in enumerate(raw):
         here = f"{where}: [[overrides]] #{index + 1}"
-        for key in item:
-            if key not in OVERRIDE_KEYS and key not in registry.areas:
-                problems.append(unknown_key(here, key, [*OVERRIDE_KEYS, *registry.areas]))
+        _check_keys(item, OVERRIDE_KEYS, registry, here, problems)
         paths = item.get("paths")
         if not (isinstance(paths, list) and paths and all(isinstance(p, str) for p in paths)):
             problems.append(f"{here}: paths: expected a non-empty list of strings")

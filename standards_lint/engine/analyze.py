@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from standards_lint.engine.comments import find_suppressions
+from standards_lint.engine.definitions import find_definitions
+from standards_lint.engine.fingerprints import local_fingerprints
+from standards_lint.interruption import UserInterrupt
 from standards_lint.model import FileResult, Span, Violation
 from standards_lint.rule import Fact, PendingReport, Rule
 from standards_lint.source import SourceDecodeError, SourceFile, decode_source
@@ -21,6 +24,7 @@ from standards_lint.tool_rules import (
     SyntaxErrorRule,
     ToolRule,
     UndecodableFileRule,
+    UnsupportedSyntaxRule,
 )
 
 _FILE_START = Span(1, 1, 1, 1)
@@ -47,7 +51,8 @@ def tool_violation(rule: type[ToolRule], path: str, span: Span, message: str) ->
     return Violation(rule.code, rule.name, rule.severity, path, span, message)
 
 
-def _internal_error(path: str, culprit: str, error: BaseException, span: Span) -> Violation:
+def internal_error(path: str, culprit: str, error: BaseException, span: Span) -> Violation:
+    """An SL002 violation: ``culprit`` (a rule, a fact collector) raised ``error``."""
     origin = traceback.extract_tb(error.__traceback__)[-1:] if error.__traceback__ else []
     where = f" at {origin[0].filename}:{origin[0].lineno}" if origin else ""
     message = f"{culprit} failed: {type(error).__name__}: {error}{where}"
@@ -65,16 +70,19 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
         text = decode_source(raw)
     except SourceDecodeError as error:
         message = f"cannot decode the file: {error}"
-        return FileResult(path, (tool_violation(UndecodableFileRule, path, _FILE_START, message),))
+        span = Span(error.line, error.column, error.line, error.column)
+        return FileResult(path, (tool_violation(UndecodableFileRule, path, span, message),))
     source = SourceFile(path, text)
     violations: list[Violation] = []
     rules: list[Rule[Any]] = []
     for rule_class in profile.rules:
         try:
             rules.append(rule_class(source, profile.options[rule_class.area], []))
-        except Exception as error:  # noqa: BLE001 - isolate the failing rule
+        except (KeyboardInterrupt, UserInterrupt):
+            raise
+        except BaseException as error:  # noqa: BLE001 - isolate the failing rule
             label = f"rule {rule_class.code} ({rule_class.name})"
-            violations.append(_internal_error(path, label, error, _FILE_START))
+            violations.append(internal_error(path, label, error, _FILE_START))
     failed: set[int] = set()
     parses = _check_syntax(source, violations)
 
@@ -83,51 +91,80 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
             return None
         try:
             return getattr(rule, hook)()
-        except Exception as error:  # noqa: BLE001 - isolate the failing rule
+        except (KeyboardInterrupt, UserInterrupt):
+            raise
+        except BaseException as error:  # noqa: BLE001 - isolate the failing rule
             failed.add(id(rule))
             # In a file that does not parse (SL001 says so), a rule that read
             # its syntax tree has nothing to check, which is not a failure.
             if parses or not isinstance(error, _PARSE_ERRORS):
-                violations.append(_internal_error(path, _rule_label(rule), error, _FILE_START))
+                violations.append(internal_error(path, _rule_label(rule), error, _FILE_START))
             return None
 
     walkers = [rule for rule in rules if guarded_call(rule, "start_file") is not False]
-    tree_rules = [rule for rule in walkers if rule.uses_tree()] if parses else []
-    module = _walk_tree(source, tree_rules, violations, failed) if tree_rules else None
+    # LibCST parses every file that Python parses, whichever rules run, so
+    # that whether a file is reported as beyond LibCST never depends on the
+    # selection.
+    module = _parse_concrete_tree(source, violations) if parses else None
+    tree_rules = [rule for rule in walkers if rule.uses_tree()] if module is not None else []
+    if tree_rules:
+        _walk_tree(source, module, tree_rules, violations, failed)
     for rule in rules:
         guarded_call(rule, "end_file")
     violations.extend(_resolve_reports(source, module, rules))
     facts = _collect_facts(source, profile, violations) if parses else {}
     violations.sort(key=lambda violation: violation.sort_key)
-    return FileResult(path, tuple(violations), find_suppressions(text), facts)
+    definitions = find_definitions(source.ast_module) if parses else ()
+    stamped = local_fingerprints(violations, source.lines, definitions) if violations else ()
+    return FileResult(path, tuple(stamped), find_suppressions(text), facts, definitions)
 
 
 def _rule_label(rule: Rule[Any]) -> str:
     return f"rule {rule.code} ({rule.name})"
 
 
-def _walk_tree(
-    source: SourceFile,
-    tree_rules: Sequence[Rule[Any]],
-    violations: list[Violation],
-    failed: set[int],
-) -> Any:
-    import libcst  # noqa: PLC0415 - only files that need a tree pay for LibCST
-
-    from standards_lint.engine import walk as walker  # noqa: PLC0415
+def _parse_concrete_tree(source: SourceFile, violations: list[Violation]) -> Any:
+    """LibCST's tree of a file Python parses, or ``None`` with an SL006 violation."""
+    import libcst  # noqa: PLC0415 - only files analysed (not cached) pay for LibCST
 
     try:
-        module = source.cst_module
+        return source.cst_module
     except libcst.ParserSyntaxError as error:
         line, column = error.editor_line, error.editor_column
         span = Span(line, column, line, column)
-        message = f"cannot parse: {error.message}"
-        violations.append(tool_violation(SyntaxErrorRule, source.path, span, message))
-        return None
+        detail = error.message
     except RecursionError:
-        message = "cannot parse: the code is nested too deeply"
-        violations.append(tool_violation(SyntaxErrorRule, source.path, _FILE_START, message))
-        return None
+        span = _FILE_START
+        detail = "the code is nested too deeply"
+    if _mixes_tabs_and_spaces(source.lines):
+        detail += " (tabs and spaces are mixed in the indentation, which Python allows)"
+    message = (
+        f"Python compiles this file but LibCST cannot parse it: {detail};"
+        " the rules that read its syntax tree did not run"
+    )
+    violations.append(tool_violation(UnsupportedSyntaxRule, source.path, span, message))
+    return None
+
+
+def _mixes_tabs_and_spaces(lines: Sequence[str]) -> bool:
+    seen: set[str] = set()
+    for line in lines:
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        seen.update(indentation)
+        if len(seen) == 2:
+            return True
+    return False
+
+
+def _walk_tree(
+    source: SourceFile,
+    module: Any,
+    tree_rules: Sequence[Rule[Any]],
+    violations: list[Violation],
+    failed: set[int],
+) -> None:
+    from standards_lint.engine import walk as walker  # noqa: PLC0415
+
     ancestors: list[Any] = []
     table = walker.DispatchTable()
     for rule in tree_rules:
@@ -140,16 +177,15 @@ def _walk_tree(
         except walker.UnknownNodeTypeError as error:
             failed.add(id(rule))
             table.unsubscribe(rule)
-            violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
+            violations.append(internal_error(source.path, _rule_label(rule), error, _FILE_START))
 
-    def on_error(handler: Any, error: Exception) -> None:
+    def on_error(handler: Any, error: BaseException) -> None:
         rule = handler.__self__
         failed.add(id(rule))
         table.unsubscribe(rule)
-        violations.append(_internal_error(source.path, _rule_label(rule), error, _FILE_START))
+        violations.append(internal_error(source.path, _rule_label(rule), error, _FILE_START))
 
     walker.walk(module, table, ancestors, on_error)
-    return module
 
 
 def _check_syntax(source: SourceFile, violations: list[Violation]) -> bool:
@@ -190,7 +226,15 @@ def _resolve_reports(
         span = report.span if report.node is None else spans.get(id(report.node), _FILE_START)
         assert span is not None
         resolved.append(
-            Violation(rule.code, rule.name, rule.severity, source.path, span, report.message)
+            Violation(
+                rule.code,
+                rule.name,
+                rule.severity,
+                source.path,
+                span,
+                report.message,
+                value=report.value,
+            )
         )
     return resolved
 
@@ -204,8 +248,10 @@ def _collect_facts(
             facts[fact.name] = fact.collect(source, profile.options[fact.area])
         except SyntaxError:
             continue  # already reported as SL001
-        except Exception as error:  # noqa: BLE001 - isolate the failing collector
+        except (KeyboardInterrupt, UserInterrupt):
+            raise
+        except BaseException as error:  # noqa: BLE001 - isolate the failing collector
             violations.append(
-                _internal_error(source.path, f"fact {fact.name!r}", error, _FILE_START)
+                internal_error(source.path, f"fact {fact.name!r}", error, _FILE_START)
             )
     return facts

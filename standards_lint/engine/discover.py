@@ -1,10 +1,28 @@
-"""Find the files to check: the given paths, filtered by include, exclude and .gitignore."""
+"""Find the files to check: the given paths, filtered by include, exclude and .gitignore.
+
+What a path named on the command line means:
+
+- A directory is checked even when the standards exclude it or it lies
+  outside the standards' root (a vendored tree, a sibling project); what is
+  below it is filtered by ``include``, ``exclude`` and ``.gitignore`` as seen
+  from that directory.
+- A file inside the root is checked only if the standards would check it in a
+  whole-project run, so that a pre-commit hook, which names staged files, and
+  CI, which checks the project, agree. A file filtered away this way is not
+  silent: it is returned as a :class:`SkippedPath` with the reason.
+- A file outside the root is filtered as seen from its own directory, the way
+  a directory outside the root is.
+- Only regular files are read (a FIFO or a device would block or never end);
+  anything else named explicitly is skipped with that reason.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
@@ -12,8 +30,28 @@ import pathspec
 from standards_lint.config.standards import DEFAULT_EXCLUDE, Standards
 
 
-class MissingPathError(FileNotFoundError):
+class PathProblemError(OSError):
+    """A path given to check cannot be used: missing, unreadable, or a symlink loop."""
+
+
+class MissingPathError(PathProblemError, FileNotFoundError):
     """A path given to check does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedPath:
+    """A path that was named, or met while walking, and is not checked: why not."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The files to check (absolute, sorted) and the paths skipped on the way."""
+
+    files: list[Path]
+    skipped: list[SkippedPath] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +79,7 @@ class FileFilter:
         self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
         self.respect_gitignore = standards.respect_gitignore
         self._ignore_files: dict[Path, _IgnoreFile | None] = {}
+        self._chains: dict[Path, tuple[_IgnoreFile, ...]] = {}
         # .gitignore files count from the repository's root down, even above
         # the standards file (a service's standards in a monorepo); outside a
         # repository, from the standards file's directory down.
@@ -68,18 +107,32 @@ class FileFilter:
             self._ignore_files[directory] = found
         return self._ignore_files[directory]
 
+    def _chain(self, directory: Path) -> tuple[_IgnoreFile, ...]:
+        """The ``.gitignore`` files that speak for what is in ``directory``, nearest first.
+
+        Remembered per directory: every file of a directory shares its chain,
+        so the walk up to the repository's root is made once per directory.
+        """
+        chain = self._chains.get(directory)
+        if chain is None:
+            own = self._ignore_file(directory)
+            here = (own,) if own is not None else ()
+            at_top = directory == self._top or (directory / ".git").exists()
+            if at_top or directory.parent == directory:
+                chain = here
+            else:
+                chain = here + self._chain(directory.parent)
+            self._chains[directory] = chain
+        return chain
+
     def _gitignored(self, path: Path, is_dir: bool) -> bool:
         if not self.respect_gitignore:
             return False
         # As in git, the .gitignore nearest to the file that mentions it decides.
-        for directory in path.parents:
-            ignore_file = self._ignore_file(directory)
-            if ignore_file is not None:
-                verdict = ignore_file.verdict(path, is_dir)
-                if verdict is not None:
-                    return verdict
-            if directory == self._top or (directory / ".git").exists():
-                break
+        for ignore_file in self._chain(path.parent):
+            verdict = ignore_file.verdict(path, is_dir)
+            if verdict is not None:
+                return verdict
         return False
 
     def skips_directory(self, directory: Path) -> bool:
@@ -103,43 +156,105 @@ class FileFilter:
 
     def checks_file(self, path: Path) -> bool:
         """Whether ``path`` is a file to check."""
+        return self.why_not_checked(path) is None
+
+    def why_not_checked(self, path: Path) -> str | None:
+        """Why ``path`` is not a file to check, or ``None`` if it is."""
         relative = self._relative(path)
-        if not self.include.match_file(relative) or self.exclude.match_file(relative):
-            return False
-        return not self._gitignored(path, False)
+        if not self.include.match_file(relative):
+            return f"not matched by include ({', '.join(self.include_patterns)})"
+        if self.exclude.match_file(relative):
+            return "excluded by the standards' exclude (or a default exclude)"
+        if self._gitignored(path, False):
+            return "ignored by .gitignore"
+        return None
+
+    @property
+    def include_patterns(self) -> list[str]:
+        """The include patterns, as written."""
+        return [str(pattern.pattern) for pattern in self.include.patterns if pattern.pattern]
+
+    def contains(self, path: Path) -> bool:
+        """Whether ``path`` is at or below the directory patterns are relative to."""
+        return path == self.root or self.root in path.parents
 
 
 def discover_files(paths: Sequence[Path], standards: Standards) -> list[Path]:
     """Every file to check under ``paths``, absolute, sorted and without repeats.
 
-    Raises :class:`MissingPathError` naming the first path that does not exist.
+    Raises :class:`PathProblemError` (:class:`MissingPathError` for a path
+    that does not exist) naming the first path that cannot be used.
+    """
+    return find_files(paths, standards).files
+
+
+def find_files(paths: Sequence[Path], standards: Standards) -> Discovery:
+    """The files to check under ``paths``, and what was skipped and why.
+
+    Raises :class:`PathProblemError` naming the first path that cannot be used.
     """
     file_filter = FileFilter(standards)
     found: set[Path] = set()
+    skipped: list[SkippedPath] = []
     for given in paths:
-        path = given.resolve()
-        if not path.exists():
-            raise MissingPathError(f"no such file or directory: {given}")
+        path = _usable(given)
         if path.is_dir():
-            # A directory named explicitly is checked even if it is excluded
-            # (a vendored tree, a virtual environment) or outside the root:
-            # its own contents are then filtered relative to it.
             walk_filter = file_filter
             if file_filter.excludes_directory_or_parent(path):
                 walk_filter = FileFilter(standards, base=path)
-            found.update(_walk(path, walk_filter))
-        elif file_filter.checks_file(path):
+            found.update(_walk(path, walk_filter, skipped))
+            continue
+        if not _is_regular_file(path):
+            skipped.append(SkippedPath(given, "not a regular file"))
+            continue
+        own_filter = file_filter
+        if not file_filter.contains(path):
+            own_filter = FileFilter(standards, base=path.parent)
+        reason = own_filter.why_not_checked(path)
+        if reason is None:
             found.add(path)
-    return sorted(found)
+        else:
+            skipped.append(SkippedPath(given, reason))
+    return Discovery(sorted(found), skipped)
 
 
-def _walk(top: Path, file_filter: FileFilter) -> Iterator[Path]:
-    for directory, subdirectories, files in os.walk(top):
+def _usable(given: Path) -> Path:
+    """``given`` resolved, or a :class:`PathProblemError` saying why it cannot be used."""
+    try:
+        path = given.resolve()
+        path.stat()
+    except FileNotFoundError:
+        raise MissingPathError(f"no such file or directory: {given}") from None
+    except RuntimeError:
+        # Path.resolve reports a symlink loop this way before Python 3.13.
+        raise PathProblemError(f"cannot follow {given}: a loop of symbolic links") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise PathProblemError(f"cannot follow {given}: a loop of symbolic links") from None
+        if error.errno == errno.ENOENT:
+            raise MissingPathError(f"no such file or directory: {given}") from None
+        raise PathProblemError(f"cannot access {given}: {error.strerror}") from None
+    return path
+
+
+def _is_regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _walk(top: Path, file_filter: FileFilter, skipped: list[SkippedPath]) -> Iterator[Path]:
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else top
+        skipped.append(SkippedPath(where, f"cannot read the directory: {error.strerror}"))
+
+    for directory, subdirectories, files in os.walk(top, onerror=unreadable):
         here = Path(directory)
         subdirectories[:] = sorted(
             name for name in subdirectories if not file_filter.skips_directory(here / name)
         )
         for name in files:
             path = here / name
-            if file_filter.checks_file(path):
+            if file_filter.checks_file(path) and _is_regular_file(path):
                 yield path

@@ -11,20 +11,39 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from standards_lint.config import Standards, StandardsResolver
-from standards_lint.engine.analyze import FileProfile, analyze_file, tool_violation
+from standards_lint.config.standards import DEFAULT_MAX_FILE_SIZE
+from standards_lint.engine.analyze import (
+    FileProfile,
+    analyze_file,
+    internal_error,
+    tool_violation,
+)
 from standards_lint.engine.cache import ResultCache, entry_key
 from standards_lint.engine.profile import build_profile, tool_fingerprint
+from standards_lint.engine.reading import (
+    FileTooLargeError,
+    NotReadableError,
+    read_source_bytes,
+)
+from standards_lint.interruption import UserInterrupt
 from standards_lint.model import FileResult, Span
-from standards_lint.tool_rules import UndecodableFileRule
+from standards_lint.tool_rules import FileTooLargeRule, UndecodableFileRule
 
 Progress = Callable[[int, int], None]
 
 #: Below this many files to analyse, starting workers costs more than it saves.
 MIN_FILES_FOR_WORKERS = 16
+
+_FILE_START = Span(1, 1, 1, 1)
+
+
+class WorkerCrashedError(RuntimeError):
+    """A worker process died (a plugin called ``os._exit``, or the interpreter crashed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +55,7 @@ class FileJob:
     profile_key: tuple[int, ...]
     #: The bytes the cache key was computed from, so the result matches the key.
     content: bytes | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 def display_path(path: Path, cwd: Path) -> str:
@@ -83,20 +103,37 @@ def _start_worker(profiles: ProfileTable) -> None:
 
 def _analyze_chunk(jobs: Sequence[FileJob]) -> list[FileResult]:
     assert _worker_profiles is not None
-    return [_analyze_job(job, _worker_profiles) for job in jobs]
+    return [_analyze_job(job, _worker_profiles, in_worker=True) for job in jobs]
 
 
-def _analyze_job(job: FileJob, profiles: ProfileTable) -> FileResult:
+def _analyze_job(job: FileJob, profiles: ProfileTable, *, in_worker: bool = False) -> FileResult:
     try:
-        raw = job.content if job.content is not None else Path(job.path).read_bytes()
-    except OSError as error:
-        span = Span(1, 1, 1, 1)
+        raw = job.content
+        if raw is None:
+            raw = read_source_bytes(job.path, job.max_file_size)
+    except FileTooLargeError as error:
+        violation = tool_violation(FileTooLargeRule, job.display_path, _FILE_START, str(error))
+        return FileResult(job.display_path, (violation,))
+    except NotReadableError as error:
         message = f"cannot read the file: {error.strerror}"
-        return FileResult(
-            job.display_path,
-            (tool_violation(UndecodableFileRule, job.display_path, span, message),),
-        )
-    return analyze_file(job.display_path, raw, profiles.get(job.profile_key))
+        violation = tool_violation(UndecodableFileRule, job.display_path, _FILE_START, message)
+        return FileResult(job.display_path, (violation,))
+    try:
+        return analyze_file(job.display_path, raw, profiles.get(job.profile_key))
+    except UserInterrupt:
+        raise
+    except KeyboardInterrupt:
+        if not in_worker:
+            raise  # perhaps the user's interrupt: the run ends (exit 2)
+        # A worker's own: the user's Ctrl-C also reaches the main process,
+        # which ends the run; alone, it came from a rule.
+        failure: BaseException = KeyboardInterrupt("raised inside a worker")
+    except BaseException as error:  # noqa: BLE001 - plugin code may raise anything
+        failure = error
+    # Rules are isolated one by one inside analyze_file; this is what escaped
+    # that (a SystemExit from a plugin, say): the file is reported, the run goes on.
+    violation = internal_error(job.display_path, "the analysis", failure, _FILE_START)
+    return FileResult(job.display_path, (violation,))
 
 
 def analyze_files(
@@ -107,20 +144,29 @@ def analyze_files(
     cache: ResultCache | None = None,
     progress: Progress | None = None,
     cwd: Path | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> list[FileResult]:
-    """Results for ``files`` (absolute paths), in the same order."""
+    """Results for ``files`` (absolute paths), in the same order.
+
+    Raises :class:`WorkerCrashedError` if a worker process dies.
+    """
     resolver = StandardsResolver(standards)
     profiles = ProfileTable(standards, resolver)
     here = (cwd or Path.cwd()).resolve()
     results: list[FileResult | None] = [None] * len(files)
     misses: list[tuple[int, FileJob, str | None]] = []
     for index, path in enumerate(files):
-        job = FileJob(str(path), display_path(path, here), resolver.for_path(path).key)
+        job = FileJob(
+            str(path),
+            display_path(path, here),
+            resolver.for_path(path).key,
+            max_file_size=max_file_size,
+        )
         key = None
         if cache is not None:
             try:
-                content = path.read_bytes()
-            except OSError:
+                content = read_source_bytes(path, max_file_size)
+            except (OSError, FileTooLargeError):
                 content = None
             if content is not None:
                 key = entry_key(
@@ -163,14 +209,20 @@ def _run_jobs(
     ]
     context = multiprocessing.get_context("fork")
     collected: list[FileResult] = []
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(profiles,)
-    ) as executor:
-        for chunk_results in executor.map(_analyze_chunk, chunks):
-            collected.extend(chunk_results)
-            done += len(chunk_results)
-            if progress is not None:
-                progress(done, total)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(profiles,)
+        ) as executor:
+            for chunk_results in executor.map(_analyze_chunk, chunks):
+                collected.extend(chunk_results)
+                done += len(chunk_results)
+                if progress is not None:
+                    progress(done, total)
+    except BrokenProcessPool:
+        raise WorkerCrashedError(
+            "a worker process died while analysing files (a rule or plugin may have"
+            " ended the process or crashed the interpreter); run with --jobs 1 to see which"
+        ) from None
     return collected
 
 

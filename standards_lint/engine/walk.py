@@ -17,8 +17,10 @@ from typing import Any
 
 import libcst
 
+from standards_lint.interruption import UserInterrupt
+
 Handler = Callable[[Any], object]
-ErrorHandler = Callable[[Handler, Exception], None]
+ErrorHandler = Callable[[Handler, BaseException], None]
 
 #: Node types that only hold layout; walking them costs time and rarely matters.
 LAYOUT_TYPES: frozenset[str] = frozenset(
@@ -195,14 +197,18 @@ def walk(
             for handler in leave.get(type(done), ()):
                 try:
                     handler(done)
-                except Exception as error:  # noqa: BLE001 - one rule must not stop the others
+                except (KeyboardInterrupt, UserInterrupt):
+                    raise
+                except BaseException as error:  # noqa: BLE001 - one rule must not stop the others
                     on_error(handler, error)
             continue
         node_type = type(node)
         for handler in enter.get(node_type, ()):
             try:
                 handler(node)
-            except Exception as error:  # noqa: BLE001 - one rule must not stop the others
+            except (KeyboardInterrupt, UserInterrupt):
+                raise
+            except BaseException as error:  # noqa: BLE001 - one rule must not stop the others
                 on_error(handler, error)
         ancestors.append(node)
         stack.append(leaving)

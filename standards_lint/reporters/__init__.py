@@ -1,21 +1,129 @@
-"""Reporters turn a :class:`~standards_lint.model.Report` into text in one format."""
+"""Reporters turn a :class:`~standards_lint.model.Report` into text in one format.
+
+Every format is a :class:`Renderer`: ``render(report, context) -> str``, where
+the :class:`RenderContext` carries the rule metadata and the facts of the run
+(see :mod:`.context`). The built-in formats are in :data:`RENDERERS`; other
+packages add formats under the ``standards_lint.reporters`` entry-point
+group, each entry point naming a renderer::
+
+    [project.entry-points."standards_lint.reporters"]
+    checkstyle = "my_formats:render_checkstyle"
+"""
 
 from __future__ import annotations
 
+import types
 from collections.abc import Mapping
-from typing import Final, Protocol
+from importlib.metadata import entry_points
+from typing import Final
 
 from standards_lint.model import Report
+from standards_lint.reporters.context import (
+    FigureLimit,
+    RenderContext,
+    Renderer,
+    RuleDoc,
+    build_context,
+)
+from standards_lint.reporters.github import render_github
+from standards_lint.reporters.gitlab import render_gitlab
 from standards_lint.reporters.json_report import render_json
+from standards_lint.reporters.junit import render_junit
+from standards_lint.reporters.markdown import render_markdown
+from standards_lint.reporters.sarif import render_sarif
 from standards_lint.reporters.text import render_text
 
-
-class Renderer(Protocol):
-    """Renders a report; ``color`` and ``statistics`` apply where the format has them."""
-
-    def __call__(self, report: Report, *, color: bool = ..., statistics: bool = ...) -> str: ...
+ENTRY_POINT_GROUP: Final = "standards_lint.reporters"
 
 
-RENDERERS: Final[Mapping[str, Renderer]] = {"text": render_text, "json": render_json}
+class ReporterError(Exception):
+    """A format could not be found, loaded or run; the message names it and why."""
 
-__all__ = ["RENDERERS", "Renderer", "render_json", "render_text"]
+
+def _text(report: Report, context: RenderContext) -> str:
+    return render_text(report, color=context.color, statistics=context.statistics)
+
+
+def _json(report: Report, context: RenderContext) -> str:
+    return render_json(report, statistics=context.statistics)
+
+
+#: The built-in formats, by the name ``--format`` and ``--output-format`` take.
+RENDERERS: Final[Mapping[str, Renderer]] = types.MappingProxyType(
+    {
+        "text": _text,
+        "json": _json,
+        "sarif": render_sarif,
+        "github": render_github,
+        "gitlab": render_gitlab,
+        "junit": render_junit,
+        "markdown": render_markdown,
+    }
+)
+
+
+def plugin_format_names() -> list[str]:
+    """The formats installed packages register, sorted (built-in names shadow them)."""
+    names = {entry.name for entry in entry_points(group=ENTRY_POINT_GROUP)}
+    return sorted(names - set(RENDERERS))
+
+
+def find_renderer(name: str) -> Renderer:
+    """The renderer of format ``name``: a built-in one, else an installed plugin's.
+
+    Raises :class:`ReporterError` for an unknown name (listing the known
+    ones) and for a plugin whose entry point fails to load or is not callable.
+    """
+    built_in = RENDERERS.get(name)
+    if built_in is not None:
+        return built_in
+    found = [entry for entry in entry_points(group=ENTRY_POINT_GROUP) if entry.name == name]
+    if not found:
+        known = ", ".join([*RENDERERS, *plugin_format_names()])
+        raise ReporterError(f"unknown format {name!r}; expected one of {known}")
+    entry = found[0]
+    try:
+        loaded = entry.load()
+    # A plugin's import runs its code: whatever it raises is a problem of
+    # that plugin, reported by name, never a crash of the run.
+    except Exception as error:
+        raise ReporterError(
+            f"format {name!r} ({entry.value}) failed to load: {type(error).__name__}: {error}"
+        ) from error
+    if not callable(loaded):
+        raise ReporterError(f"format {name!r} ({entry.value}) is not a function")
+    renderer: Renderer = loaded
+    return renderer
+
+
+def render(name: str, renderer: Renderer, report: Report, context: RenderContext) -> str:
+    """Run ``renderer``; whatever it raises or returns but text becomes a :class:`ReporterError`."""
+    try:
+        rendered = renderer(report, context)
+    except Exception as error:
+        raise ReporterError(f"format {name!r} failed: {type(error).__name__}: {error}") from error
+    if not isinstance(rendered, str):
+        raise ReporterError(f"format {name!r} returned {type(rendered).__name__}, not text")
+    return rendered
+
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "RENDERERS",
+    "FigureLimit",
+    "RenderContext",
+    "Renderer",
+    "ReporterError",
+    "RuleDoc",
+    "build_context",
+    "find_renderer",
+    "plugin_format_names",
+    "render",
+    "render_github",
+    "render_gitlab",
+    "render_json",
+    "render_junit",
+    "render_markdown",
+    "render_sarif",
+    "render_text",
+]

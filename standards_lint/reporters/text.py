@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import click
 
@@ -26,14 +25,23 @@ def render_text(report: Report, *, color: bool = False, statistics: bool = False
     if statistics and report.violations:
         if lines:
             lines.append("")
-        counts = Counter((violation.rule, violation.name) for violation in report.violations)
-        width = len(str(max(counts.values())))
-        code_width = max(len(code) for code, _ in counts)
-        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        counts = report.rule_counts()
+        width = len(str(max(count for _, _, count in counts)))
+        code_width = max(len(code) for code, _, _ in counts)
+        for code, name, count in counts:
             lines.append(f"{count:>{width}}  {code:<{code_width}}  {name}")
+    if report.skipped:
+        if lines:
+            lines.append("")
+        lines.extend(f"Skipped {item.path}: {item.reason}." for item in report.skipped)
     if lines:
         lines.append("")
     lines.append(_summary(report, paint))
+    lines.extend(_baseline_summary(report))
+    if report.new_code_hidden is not None:
+        hidden = report.new_code_hidden
+        noun = "violation" if hidden == 1 else "violations"
+        lines.append(f"New code only: {hidden} {noun} outside the changed lines (hidden).")
     for metric, value in report.metrics.items():
         lines.append(f"{metric.replace('_', ' ')}: {_format_metric(metric, value)}")
     return "\n".join(lines) + "\n"
@@ -43,6 +51,10 @@ def _summary(report: Report, paint: object) -> str:
     counts = {severity: report.count(severity) for severity in Severity}
     files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
     total = len(report.violations)
+    if not report.files_checked and not total:
+        if report.skipped:
+            return "No files were checked: every path named was skipped (see above)."
+        return "No files were checked: no file matches the standards' include."
     if not total:
         return f"All standards met in {files}."
     parts = ", ".join(
@@ -52,6 +64,24 @@ def _summary(report: Report, paint: object) -> str:
     )
     noun = "violation" if total == 1 else "violations"
     return f"Found {total} {noun} ({parts}) in {files}."
+
+
+def _baseline_summary(report: Report) -> list[str]:
+    """What the baseline held back, and a reminder to prune what was fixed."""
+    if report.baselined is None:
+        return []
+    fixed = report.fixed_in_baseline
+    lines = [
+        f"Baseline: {len(report.violations):,} new, {report.baselined:,} in the baseline"
+        f" (hidden), {fixed:,} fixed."
+    ]
+    if fixed:
+        are = "violation is" if fixed == 1 else "violations are"
+        lines.append(
+            f"{fixed:,} baselined {are} fixed: run `standards-lint baseline --prune`"
+            " to lock that in."
+        )
+    return lines
 
 
 def _format_metric(metric: str, value: float) -> str:

@@ -309,13 +309,21 @@ CASES = [
             "Found 7 violations (7 errors) in 7 files.",
         ],
     ),
-    # A pre-commit hook passes excluded files by name: they stay excluded.
+    # A pre-commit hook passes excluded files by name: they stay excluded, and
+    # the run says so.
     case(
         "named-excluded-files-stay-excluded",
         "discovery",
         ["migrations/m0001.py", "app/models_generated.py", "notes.txt"],
         0,
-        ["All standards met in 0 files."],
+        [
+            "Skipped migrations/m0001.py: excluded by the standards' exclude"
+            " (or a default exclude).",
+            "Skipped app/models_generated.py: ignored by .gitignore.",
+            "Skipped notes.txt: not matched by include (*.py, bin/*).",
+            "",
+            "No files were checked: every path named was skipped (see above).",
+        ],
     ),
     # Files that cannot be read as Python are violations, not crashes.
     case(
@@ -369,7 +377,7 @@ def test_second_run_from_the_cache_gives_the_same_result(
     first = cli("check", *run_case.args, cwd=root / run_case.cwd)
     second = cli("check", *run_case.args, cwd=root / run_case.cwd)
     assert (second.exit_code, second.stdout) == (first.exit_code, first.stdout)
-    if "in 0 files" not in first.stdout:
+    if "No files were checked" not in first.stdout:
         assert any(root.rglob("CACHEDIR.TAG")), "the first run should have filled a cache"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .harness import Invoke, MakeProject, assert_no_traceback
+from .harness import Invoke, MakeProject, Run, assert_no_traceback
 
 HEADER = "standards-lint: the standards file has problems:"
 
@@ -89,7 +89,11 @@ BAD_STANDARDS = [
         ["extends_missing.toml: extends: no such file", "does_not_exist.toml"],
         id="extends-missing-file",
     ),
-    pytest.param("cycle_a.toml", ["`extends` makes a cycle back to this file"], id="extends-cycle"),
+    pytest.param(
+        "cycle_a.toml",
+        ["cycle_b.toml: `extends` makes a cycle back to cycle_a.toml"],
+        id="extends-cycle-names-the-file-that-closes-it",
+    ),
     pytest.param(
         "extends_broken.toml",
         ["invalid_toml.toml: invalid TOML: ", "line 5"],
@@ -129,19 +133,166 @@ BAD_STANDARDS = [
 ]
 
 
-@pytest.mark.parametrize(("config", "expected"), BAD_STANDARDS)
-@pytest.mark.parametrize("command", ["check", "rules"])
-def test_bad_standards_file(
-    config: str, expected: list[str], command: str, cli: Invoke, project: MakeProject
-) -> None:
-    result = cli(command, "--config", config, cwd=project("bad_configs"))
-    assert result.exit_code == 2
+# (standards file in tests/assets/standards_mistakes, every line the message must contain)
+MORE_BAD_STANDARDS = [
+    pytest.param(
+        "exiting_plugin.toml",
+        ["plugin 'lint/exits.py' failed to load: SystemExit: 3"],
+        id="plugin-calls-sys-exit",
+    ),
+    pytest.param(
+        "interrupting_plugin.toml",
+        ["plugin 'lint/interrupts.py' failed to load: KeyboardInterrupt"],
+        id="plugin-raises-keyboard-interrupt",
+    ),
+    pytest.param(
+        "stopping_plugin.toml",
+        ["plugin 'lint/stops.py' failed to load: Stop: the plugin stopped here"],
+        id="plugin-raises-a-base-exception",
+    ),
+    pytest.param(
+        "plugin_and_mistakes.toml",
+        [
+            "plugin 'lint/fragile.py' failed to load: ModuleNotFoundError:",
+            "plugin_and_mistakes.toml: unknown key 'selct'; did you mean 'select'?",
+            "plugin_and_mistakes.toml: [style]: unknown key 'max-line-lenght';"
+            " did you mean 'max-line-length'?",
+        ],
+        id="a-failed-plugin-hides-no-other-mistake",
+    ),
+    pytest.param(
+        "extends_child.toml",
+        [
+            "team/base.toml: [style]: unknown key 'max-line-lenght';"
+            " did you mean 'max-line-length'?",
+            "extends_child.toml: respect-gitignore: expected true or false, got a string ('yes')",
+        ],
+        id="extends-names-the-file-that-has-the-mistake",
+    ),
+]
+
+
+def assert_problems(result: Run, expected: list[str]) -> list[str]:
+    """Exit 2, nothing on stdout, the header, then a line holding each fragment."""
+    assert result.exit_code == 2, result.stderr
     assert_no_traceback(result)
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[0] == HEADER
+    assert lines[0] == HEADER, result.stderr
     for fragment in expected:
         assert any(fragment in line for line in lines[1:]), f"{fragment!r} not in:\n{result.stderr}"
+    return lines[1:]
+
+
+@pytest.mark.parametrize(("config", "expected"), BAD_STANDARDS)
+def test_bad_standards_file(
+    config: str, expected: list[str], cli: Invoke, project: MakeProject
+) -> None:
+    assert_problems(cli("check", "--config", config, cwd=project("bad_configs")), expected)
+
+
+@pytest.mark.parametrize(("config", "expected"), MORE_BAD_STANDARDS)
+def test_more_bad_standards_files(
+    config: str, expected: list[str], cli: Invoke, project: MakeProject
+) -> None:
+    assert_problems(cli("check", "--config", config, cwd=project("standards_mistakes")), expected)
+
+
+def test_the_rules_of_a_failed_plugin_are_not_each_called_unknown(
+    cli: Invoke, project: MakeProject
+) -> None:
+    result = cli(
+        "check", "--config", "plugin_and_mistakes.toml", cwd=project("standards_mistakes")
+    )
+    problems = assert_problems(result, [])
+    assert len(problems) == 4, result.stderr
+    assert problems[3] == (
+        "  plugin_and_mistakes.toml: cannot check 'FRG001', 'fragile':"
+        " plugin 'lint/fragile.py' did not load, and may define them"
+    )
+    assert not any("unknown rule" in line or "'fragile';" in line for line in problems)
+
+
+def test_a_base_file_mistake_is_not_blamed_on_the_extending_file(
+    cli: Invoke, project: MakeProject
+) -> None:
+    result = cli("check", "--config", "extends_child.toml", cwd=project("standards_mistakes"))
+    problems = assert_problems(result, [])
+    assert len(problems) == 2, result.stderr
+    assert not any(
+        "extends_child.toml" in line and "max-line-lenght" in line for line in problems
+    )
+
+
+CONFIGS_OF_BOTH_ASSETS = [
+    *[pytest.param("bad_configs", param.values[0], id=param.id) for param in BAD_STANDARDS],
+    *[
+        pytest.param("standards_mistakes", param.values[0], id=param.id)
+        for param in MORE_BAD_STANDARDS
+    ],
+]
+
+
+@pytest.mark.parametrize(("asset", "config"), CONFIGS_OF_BOTH_ASSETS)
+def test_rules_still_lists_the_rules(
+    asset: str, config: str, cli: Invoke, project: MakeProject
+) -> None:
+    result = cli("rules", "--config", config, cwd=project(asset))
+    assert result.exit_code == 0, result.stderr
+    assert_no_traceback(result)
+    assert any(line.startswith("STY001  line-too-long") for line in result.lines)
+    assert result.stderr.splitlines() == [
+        f"standards-lint: warning: the standards file {config} has problems;"
+        f" `standards-lint check --config {config}` lists them"
+    ]
+
+
+@pytest.mark.parametrize(("asset", "config"), CONFIGS_OF_BOTH_ASSETS)
+def test_explain_still_explains(asset: str, config: str, cli: Invoke, project: MakeProject) -> None:
+    result = cli("explain", "line-too-long", "--config", config, cwd=project(asset))
+    assert result.exit_code == 0, result.stderr
+    assert_no_traceback(result)
+    assert result.lines[0] == "STY001 [line-too-long]"
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("standards-lint: warning: the standards file ")
+
+
+def test_explain_found_by_discovery_warns_once_and_names_the_file(
+    cli: Invoke, project: MakeProject
+) -> None:
+    root = project("standards_mistakes")
+    (root / "plugin_and_mistakes.toml").rename(root / "standards.toml")
+    result = cli("explain", "STY001", cwd=root)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        f"standards-lint: warning: the standards file {root / 'standards.toml'} has problems;"
+        " `standards-lint check` lists them\n"
+    )
+
+
+def test_explain_a_rule_of_the_failed_plugin(cli: Invoke, project: MakeProject) -> None:
+    result = cli(
+        "explain", "FRG001", "--config", "plugin_and_mistakes.toml",
+        cwd=project("standards_mistakes"),
+    )
+    assert result.exit_code == 2
+    assert_no_traceback(result)
+    assert result.stderr.splitlines()[-1] == (
+        "standards-lint: error: unknown rule 'FRG001';"
+        " plugin 'lint/fragile.py' did not load, and may define it"
+    )
+
+
+def test_a_misspelt_pyproject_table_is_an_error(cli: Invoke, project: MakeProject) -> None:
+    root = project("misspelt_pyproject")
+    result = cli("check", cwd=root / "src")
+    assert_problems(
+        result,
+        [
+            f"{root / 'pyproject.toml'}: unknown table [tool.standards_lint];"
+            " did you mean [tool.standards-lint]?"
+        ],
+    )
 
 
 def test_bad_standards_file_found_by_discovery(cli: Invoke, project: MakeProject) -> None:
@@ -161,7 +312,7 @@ def test_broken_pyproject_is_only_an_error_when_it_is_the_standards_file(
     (inner / "pyproject.toml").write_text("[project\nname = 'broken'\n", encoding="utf-8")
     result = cli("check", cwd=inner)
     assert result.exit_code == 0, result.stderr
-    assert result.lines == ["All standards met in 2 files."]
+    assert result.lines[0] == "All standards met in 2 files."
 
 
 # (arguments, fragment of the message on stderr)
@@ -199,7 +350,7 @@ BAD_INVOCATIONS = [
     pytest.param(
         ["check", "--config", "app"], "Invalid value for '--config'", id="config-is-a-directory"
     ),
-    pytest.param(["check", "--format", "xml"], "Invalid value for '--format'", id="bad-format"),
+    pytest.param(["check", "--format", "xml"], "unknown format 'xml'", id="bad-format"),
     pytest.param(["check", "--jobs", "0"], "Invalid value for '--jobs'", id="bad-jobs"),
     pytest.param(["check", "--no-such-flag"], "No such option '--no-such-flag'", id="bad-flag"),
     pytest.param(["lint"], "No such command 'lint'", id="bad-command"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 
@@ -22,6 +23,7 @@ VIOLATION_KEYS = [
     "end_line",
     "end_column",
     "message",
+    "fingerprint",
 ]
 
 
@@ -37,6 +39,7 @@ def long_line(line: int, length: int, severity: str = "error") -> dict[str, Any]
         "end_line": line,
         "end_column": length + 1,
         "message": f"line is {length} characters long ({length} > 60)",
+        "fingerprint": ANY,
     }
 
 
@@ -44,10 +47,20 @@ def test_json_report_schema(cli: Invoke, project: MakeProject) -> None:
     result = cli("check", "--format", "json", cwd=project("violations"))
     assert result.exit_code == 1
     document = json.loads(result.stdout)
-    assert list(document) == ["version", "files_checked", "violations", "metrics", "summary"]
+    assert list(document) == [
+        "version",
+        "standards",
+        "files_checked",
+        "skipped",
+        "violations",
+        "metrics",
+        "summary",
+    ]
     assert document == {
         "version": tool_version(),
+        "standards": "standards.toml",
         "files_checked": 3,
+        "skipped": [],
         "violations": [long_line(4, 61), long_line(9, 76)],
         "metrics": {},
         "summary": {"error": 2, "warning": 0, "info": 0},

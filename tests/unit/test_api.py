@@ -31,7 +31,11 @@ def project(
         }
     )
     return load_standards(
-        write_standards('select = ["PRB00", "PRB100"]\nignore = ["opt-in"]\ncache-dir = ".cache"\n')
+        write_standards(
+            'select = ["PRB00", "PRB100"]\nignore = ["opt-in"]\ncache-dir = ".cache"\n'
+            # The probe plugin's own file is not part of the project under test.
+            'exclude = ["plugins/"]\n'
+        )
     )
 
 
@@ -133,3 +137,12 @@ def test_the_public_surface() -> None:
         assert hasattr(standards_lint, name), name
     assert standards_lint.check is check
     assert standards_lint.load_standards is load_standards
+
+
+def test_project_figures_are_the_whole_projects_whatever_the_paths(
+    project: Standards, tmp_path: Path
+) -> None:
+    one_file = check([tmp_path / "src" / "pkg" / "b.py"], project, cwd=tmp_path)
+    assert one_file.files_checked == 1
+    assert rows(one_file) == []
+    assert dict(one_file.metrics) == {"probe_lines": 7}

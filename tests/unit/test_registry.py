@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from importlib.metadata import EntryPoint
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 import pytest
 
 from standards_lint import registry as registry_module
-from standards_lint.registry import ALL, Registry, RegistryError, load_registry
+from standards_lint.registry import ALL, Registry, RegistryError, load_registry, load_rule_packs
 from standards_lint.rule import Area, Fact, NoOptions, ProjectFacts, ProjectRule, Rule, RulePack
 from standards_lint.tool_rules import TOOL_RULES
 
@@ -155,7 +157,7 @@ def test_every_problem_is_reported_at_once(
         ("unit", {"UNT001", "UNT002", "UNT010", "UNT100"}),
         ("other", {"OTH001"}),
         ("other-rule", {"OTH001"}),
-        ("SL", {"SL001", "SL002", "SL003", "SL004", "SL005"}),
+        ("SL", {rule.code for rule in TOOL_RULES}),
     ],
 )
 def test_selectors(registry: Registry, selector: str, expected: set[str] | None) -> None:
@@ -341,3 +343,123 @@ def test_a_pack_clashing_with_the_builtin_pack_is_refused(monkeypatch: pytest.Mo
     )
     with pytest.raises(RegistryError, match="Clash reuses code STY001 of LineTooLong"):
         load_registry()
+
+
+# plugin code that raises anything at all -----------------------------------------
+
+
+class PluginStop(BaseException):
+    """Not an ``Exception``: what ``except Exception`` would let through."""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("import sys\nsys.exit(3)\n", "SystemExit: 3"),
+        ("raise SystemExit\n", "SystemExit"),
+        ("raise KeyboardInterrupt\n", "KeyboardInterrupt"),
+        ("raise GeneratorExit('odd')\n", "GeneratorExit: odd"),
+        (
+            "class Stop(BaseException):\n    pass\n\nraise Stop('stopped')\n",
+            "Stop: stopped",
+        ),
+    ],
+    ids=["sys-exit-3", "bare-system-exit", "keyboard-interrupt", "generator-exit", "own-base"],
+)
+def test_a_plugin_raising_a_base_exception_is_reported(
+    tmp_path: Path, source: str, expected: str
+) -> None:
+    (tmp_path / "rude.py").write_text(source, encoding="utf-8")
+    with pytest.raises(RegistryError) as raised:
+        load_registry(["rude.py"], root=tmp_path)
+    assert raised.value.problems == [f"plugin 'rude.py' failed to load: {expected}"]
+
+
+@pytest.mark.parametrize(
+    "error", [SystemExit(4), KeyboardInterrupt(), PluginStop("entry point stopped")]
+)
+def test_an_entry_point_raising_a_base_exception_is_reported(
+    monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    def explode() -> object:
+        raise error
+
+    fake_entry_points(monkeypatch, FakeEntryPoint("rude", explode))
+    loaded = load_rule_packs()
+    shown = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    assert loaded.problems == (f"entry point 'rude' (fake.rude:PACK) failed to load: {shown}",)
+    assert loaded.registry.incomplete == ["entry point 'rude' (fake.rude:PACK)"]
+    assert "STY001" in loaded.registry.rules
+
+
+def test_load_rule_packs_keeps_what_loads(tmp_path: Path) -> None:
+    (tmp_path / "good.py").write_text(PLUGIN_SOURCE.format(version=1), encoding="utf-8")
+    (tmp_path / "bad.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
+    loaded = load_rule_packs(["bad.py", "good.py"], root=tmp_path)
+    assert loaded.problems == ("plugin 'bad.py' failed to load: SystemExit: 5",)
+    assert loaded.registry.incomplete == ["plugin 'bad.py'"]
+    assert "LOC001" in loaded.registry.rules
+
+
+def test_a_pack_with_a_refused_rule_is_incomplete(tmp_path: Path) -> None:
+    (tmp_path / "clash.py").write_text(
+        "from standards_lint import Rule, RulePack\n\n"
+        "class Clash(Rule):\n    code = 'STY001'\n    name = 'clash'\n    area = 'style'\n"
+        "    summary = 'A summary.'\n    rationale = 'A rationale.'\n\n"
+        "PACK = RulePack(name='clash', rules=[Clash])\n",
+        encoding="utf-8",
+    )
+    loaded = load_rule_packs(["clash.py"], root=tmp_path)
+    assert loaded.registry.incomplete == ["plugin 'clash.py'"]
+
+
+def test_the_sigint_handler_is_restored_after_loading(tmp_path: Path) -> None:
+    (tmp_path / "handler.py").write_text(
+        "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nraise KeyboardInterrupt\n",
+        encoding="utf-8",
+    )
+    before = signal.getsignal(signal.SIGINT)
+    loaded = load_rule_packs(["handler.py"], root=tmp_path)
+    assert loaded.problems == ("plugin 'handler.py' failed to load: KeyboardInterrupt",)
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_a_real_sigint_while_loading_is_the_users_and_passed_on(tmp_path: Path) -> None:
+    # The plugin catches the interrupt and goes on: the user still asked to stop.
+    (tmp_path / "stubborn.py").write_text(
+        "import signal\ntry:\n    signal.raise_signal(signal.SIGINT)\n"
+        "except KeyboardInterrupt:\n    pass\n",
+        encoding="utf-8",
+    )
+    received: list[int] = []
+
+    def previous_handler(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise PluginStop("the user's interrupt")
+
+    before = signal.signal(signal.SIGINT, previous_handler)
+    try:
+        with pytest.raises(PluginStop, match="the user's interrupt"):
+            load_rule_packs(["stubborn.py"], root=tmp_path)
+        assert signal.getsignal(signal.SIGINT) is previous_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert received == [signal.SIGINT]
+
+
+def test_outside_the_main_thread_a_keyboard_interrupt_is_the_plugins(tmp_path: Path) -> None:
+    (tmp_path / "rude.py").write_text("raise KeyboardInterrupt('from a thread')\n")
+    outcome: list[object] = []
+    thread = threading.Thread(
+        target=lambda: outcome.append(load_rule_packs(["rude.py"], root=tmp_path).problems)
+    )
+    thread.start()
+    thread.join()
+    assert outcome == [("plugin 'rude.py' failed to load: KeyboardInterrupt: from a thread",)]
+
+
+def test_an_entry_point_that_gives_none_defines_no_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_entry_points(monkeypatch, FakeEntryPoint("empty", lambda: None))
+    assert load_rule_packs().problems == (
+        "entry point 'empty' (fake.empty:PACK) does not define a RulePack",
+    )

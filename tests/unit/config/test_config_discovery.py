@@ -124,3 +124,39 @@ def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
     assert raised.value.problems == [
         f"{tmp_path / 'missing.toml'}: cannot read the standards file: No such file or directory"
     ]
+
+
+# a misspelt [tool.standards-lint] -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["standards_lint", "standardslint", "standard-lint", "Standards-Lint", "standards-lnit"],
+)
+def test_a_pyproject_with_a_misspelt_table_is_found_and_refused(deep: Path, table: str) -> None:
+    write(deep.parent / "standards.toml")
+    pyproject = write(deep / "pyproject.toml", f'[project]\nname = "x"\n\n[tool.{table}]\nx = 1\n')
+    assert find_standards_file(deep) == pyproject
+    with pytest.raises(ConfigError) as raised:
+        read_standards_table(pyproject)
+    assert raised.value.problems == [
+        f"{pyproject}: unknown table [tool.{table}]; did you mean [tool.standards-lint]?"
+    ]
+
+
+def test_a_misspelt_table_beside_the_right_one_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pyproject.toml", PYPROJECT_WITH_TABLE + "\n[tool.standards_lint]\nx = 1\n"
+    )
+    with pytest.raises(ConfigError, match=r"unknown table \[tool.standards_lint\]"):
+        read_standards_table(path)
+
+
+@pytest.mark.parametrize(
+    "table", ["pylint", "importlinter", "standards", "standard-version", "ruff", "interrogate"]
+)
+def test_other_tools_tables_are_not_taken_for_misspellings(deep: Path, table: str) -> None:
+    pyproject = write(deep / "pyproject.toml", f"[tool.{table}]\nx = 1\n")
+    above = write(deep.parent / "standards.toml")
+    assert find_standards_file(deep) == above
+    assert read_standards_table(pyproject) == {}

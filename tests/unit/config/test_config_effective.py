@@ -10,6 +10,7 @@ import pytest
 from standards_lint.config import StandardsResolver, load_standards
 from standards_lint.config.effective import ALWAYS_SELECTED
 from standards_lint.model import Severity
+from standards_lint.tool_rules import TOOL_RULES
 
 WriteStandards = Callable[..., Path]
 PROBE = frozenset({"PRB001", "PRB002", "PRB003", "PRB100"})
@@ -20,7 +21,9 @@ def resolver_for(write_standards: WriteStandards, text: str) -> StandardsResolve
 
 
 def test_always_selected_are_the_tool_problems() -> None:
-    assert {"SL001", "SL002", "SL005"} == ALWAYS_SELECTED
+    assert {rule.code for rule in TOOL_RULES if rule.always_selected} == ALWAYS_SELECTED
+    assert {"SL001", "SL002", "SL005"} <= ALWAYS_SELECTED
+    assert not {"SL003", "SL004"} & ALWAYS_SELECTED
 
 
 def test_default_selection_leaves_out_opt_in_rules(write_standards: WriteStandards) -> None:
@@ -41,7 +44,7 @@ def test_select_replaces_the_default_and_keeps_tool_problems(
 
 def test_ignore_removes_even_tool_problems(write_standards: WriteStandards) -> None:
     resolver = resolver_for(write_standards, 'select = ["probe"]\nignore = ["PRB00", "SL001"]\n')
-    assert resolver.top_level.codes == {"PRB100", "SL002", "SL005"}
+    assert resolver.top_level.codes == {"PRB100"} | ALWAYS_SELECTED - {"SL001"}
 
 
 def test_overrides_apply_to_matching_paths_only(

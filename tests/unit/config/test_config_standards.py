@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from standards_lint.config import ConfigError, Override, load_standards
+from standards_lint.config import ConfigError, Override, load_standards, read_standards
 from standards_lint.config.standards import DEFAULT_CACHE_DIR, DEFAULT_INCLUDE
 from standards_lint.model import Severity
 
@@ -220,10 +220,13 @@ def test_extends_chains_relative_to_each_file(
     assert (probe.limit, probe.label) == (1, "middle")
 
 
-def test_an_extends_cycle_is_an_error(write_standards: WriteStandards, tmp_path: Path) -> None:
-    (tmp_path / "other.toml").write_text('extends = "standards.toml"\n', encoding="utf-8")
+def test_an_extends_cycle_names_the_file_that_closes_it(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text('extends = "standards.toml"\n', encoding="utf-8")
     path = write_standards('extends = "other.toml"\n')
-    assert problems(path) == [f"{path}: `extends` makes a cycle back to this file"]
+    assert problems(path) == [f"{other}: `extends` makes a cycle back to {path}"]
 
 
 def test_a_file_extending_itself_is_a_cycle(write_standards: WriteStandards) -> None:
@@ -241,14 +244,174 @@ def test_extends_must_be_a_string(write_standards: WriteStandards) -> None:
     assert problems(path) == [f"{path}: extends: expected a string, got list"]
 
 
-def test_extends_reports_problems_of_the_base_as_well(
+def test_extends_names_the_file_where_each_mistake_was_written(
     write_standards: WriteStandards, tmp_path: Path
 ) -> None:
-    (tmp_path / "base.toml").write_text('[probe]\nlimit = "x"\n', encoding="utf-8")
+    base = tmp_path / "base.toml"
+    base.write_text('[probe]\nlimit = "x"\n', encoding="utf-8")
     path = write_standards('extends = "base.toml"\nselct = []\n')
-    assert sorted(problems(path)) == [
-        f"{path}: [probe]: limit: expected an integer, got a string ('x')",
+    assert problems(path) == [
+        f"{base}: [probe]: limit: expected an integer, got a string ('x')",
         f"{path}: unknown key 'selct'; did you mean 'select'?",
+    ]
+
+
+def test_each_file_of_a_chain_answers_for_its_own_keys(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    (tmp_path / "one").mkdir()
+    middle = tmp_path / "one" / "middle.toml"
+    middle.write_text(
+        'extends = "root.toml"\nselect = ["PRB0011"]\n[probe]\nratio = "half"\n',
+        encoding="utf-8",
+    )
+    root = tmp_path / "one" / "root.toml"
+    root.write_text('include = "*.py"\n[severity]\nPRB001 = "fatal"\n', encoding="utf-8")
+    path = write_standards('extends = "one/middle.toml"\n[probe]\nlimt = 1\n')
+    assert problems(path) == [
+        f"{root}: include: expected a list of strings, got a string ('*.py')",
+        f"{root}: [severity]: PRB001: unknown severity 'fatal';"
+        " expected one of error, warning, info",
+        f"{middle}: [probe]: ratio: expected a number, got a string ('half')",
+        f"{middle}: select: unknown rule, prefix or area 'PRB0011'; did you mean 'PRB001'?",
+        f"{path}: [probe]: unknown key 'limt'; did you mean 'limit'?",
+    ]
+
+
+def test_a_mistake_repeated_in_the_extending_file_is_named_twice(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    base = tmp_path / "base.toml"
+    base.write_text('[probe]\nlimit = "x"\n', encoding="utf-8")
+    path = write_standards('extends = "base.toml"\n[probe]\nlimit = "y"\n')
+    assert problems(path) == [
+        f"{base}: [probe]: limit: expected an integer, got a string ('x')",
+        f"{path}: [probe]: limit: expected an integer, got a string ('y')",
+    ]
+
+
+def test_a_value_that_only_the_whole_chain_has_is_the_extending_files(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    # Neither file's own keys are wrong: an area check that needs the merged
+    # options is named by the file being read, the one that extends.
+    base = tmp_path / "base.toml"
+    base.write_text("[probe]\nlimit = 4\n", encoding="utf-8")
+    path = write_standards('extends = "base.toml"\n[probe]\nlimit = -4\n')
+    assert problems(path) == [f"{path}: [probe]: limit must not be negative"]
+
+
+def test_an_unreadable_base_still_lets_the_extending_file_be_checked(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    base = tmp_path / "base.toml"
+    base.write_text("select = [\n", encoding="utf-8")
+    path = write_standards('extends = "base.toml"\nselct = []\n')
+    found = problems(path)
+    assert len(found) == 2, found
+    assert found[0].startswith(f"{base}: invalid TOML: ")
+    assert found[1] == f"{path}: unknown key 'selct'; did you mean 'select'?"
+
+
+def test_a_broken_extends_does_not_hide_the_files_other_mistakes(
+    write_standards: WriteStandards, tmp_path: Path
+) -> None:
+    path = write_standards('extends = "missing.toml"\n[probe]\nlimt = 1\n')
+    assert problems(path) == [
+        f"{path}: extends: no such file {tmp_path / 'missing.toml'}",
+        f"{path}: [probe]: unknown key 'limt'; did you mean 'limit'?",
+    ]
+
+
+# reading what can be read ------------------------------------------------------
+
+
+def test_read_standards_returns_the_problems_and_what_loaded(
+    tmp_path: Path, probe_plugin: Path
+) -> None:
+    path = tmp_path / "standards.toml"
+    path.write_text(
+        'plugins = ["plugins/probe_rules.py", "missing.py"]\nselct = []\n', encoding="utf-8"
+    )
+    reading = read_standards(path)
+    assert reading.standards.path == path
+    assert "PRB001" in reading.standards.registry.rules  # the plugins that load still load
+    assert "STY001" in reading.standards.registry.rules
+    assert reading.problems[0].startswith("plugin 'missing.py' failed to load: FileNotFoundError")
+    assert reading.problems[1:] == (f"{path}: unknown key 'selct'; did you mean 'select'?",)
+
+
+def test_read_standards_of_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    path = tmp_path / "standards.toml"
+    path.write_text("select = [\n", encoding="utf-8")
+    reading = read_standards(path)
+    assert reading.standards.path == path
+    assert "STY001" in reading.standards.registry.rules
+    (problem,) = reading.problems
+    assert problem.startswith(f"{path}: invalid TOML: ")
+
+
+def test_read_standards_refuses_a_config_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such standards file"):
+        read_standards(tmp_path / "nowhere.toml")
+
+
+def test_the_path_is_the_config_as_given(
+    write_standards: WriteStandards, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_standards()
+    monkeypatch.chdir(tmp_path)
+    standards = load_standards(Path("standards.toml"))
+    assert standards.path == Path("standards.toml")
+    assert standards.root == tmp_path.resolve()
+
+
+def test_the_path_is_the_file_found(write_standards: WriteStandards, tmp_path: Path) -> None:
+    path = write_standards()
+    (tmp_path / "src" / "deep").mkdir(parents=True)
+    assert load_standards(start=tmp_path / "src" / "deep").path == path
+
+
+# failed plugins ------------------------------------------------------------------
+
+
+def test_a_failed_plugin_hides_no_other_mistake(tmp_path: Path) -> None:
+    path = tmp_path / "standards.toml"
+    path.write_text(
+        'plugins = ["missing.py"]\nselct = []\n[style]\nmax-line-length = "x"\n',
+        encoding="utf-8",
+    )
+    found = problems(path)
+    assert len(found) == 3, found
+    assert found[0].startswith("plugin 'missing.py' failed to load: FileNotFoundError")
+    assert found[1:] == [
+        f"{path}: unknown key 'selct'; did you mean 'select'?",
+        f"{path}: [style]: max-line-length: expected an integer, got a string ('x')",
+    ]
+
+
+def test_what_a_failed_plugin_may_define_is_noted_once(tmp_path: Path) -> None:
+    path = tmp_path / "standards.toml"
+    path.write_text(
+        'plugins = ["missing.py"]\nselect = ["STY001", "TEAM001"]\nignore = ["team-rule"]\n'
+        "[severity]\nteam = 'warning'\n[team]\nlimit = 3\n"
+        "[[overrides]]\npaths = ['tests/']\nselect = ['TEAM002']\nteam = { limit = 9 }\n",
+        encoding="utf-8",
+    )
+    found = problems(path)
+    assert found[1:] == [
+        f"{path}: cannot check 'TEAM001', 'TEAM002', 'team', 'team-rule':"
+        " plugin 'missing.py' did not load, and may define them"
+    ]
+
+
+def test_what_a_failed_plugin_may_define_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "standards.toml"
+    path.write_text('plugins = ["missing.py"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_standards(path, select=["TEAM001"], ignore=["STY001"])
+    assert raised.value.problems[1:] == [
+        "--select: cannot check 'TEAM001': plugin 'missing.py' did not load, and may define them"
     ]
 
 

@@ -224,13 +224,29 @@ def test_whether_a_file_parses_does_not_depend_on_the_rules_that_run(source: str
         assert "statements" in with_tree.facts
 
 
-def test_text_only_rules_run_without_a_cst_parse(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_parse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("LibCST must not parse for text-only rules")
+def test_libcst_parses_once_whichever_rules_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Whether a file is beyond LibCST (SL006) must not depend on the selection,
+    # so LibCST parses every file Python parses, once, even for text-only rules.
+    parses: list[str] = []
+    real_parse = libcst.parse_module
 
-    monkeypatch.setattr(libcst, "parse_module", no_parse)
+    def counting_parse(text: str, *args: object, **kwargs: object) -> object:
+        parses.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(libcst, "parse_module", counting_parse)
     result = analyze_file("a.py", b"banned = 1\n", profile(TextMarker, DeclaredTextOnly))
     assert codes(result) == ["UNT001"]
+    assert len(parses) == 1
+    analyze_file("b.py", b"banned = 1\n", profile(TextMarker, BannedName))
+    assert len(parses) == 2
+
+
+def test_valid_python_beyond_libcst_is_sl006_for_text_only_rules_too() -> None:
+    source = b"def f():\n\tif 1:\n        \treturn 1\n"
+    for rules in ((TextMarker,), (TextMarker, BannedName)):
+        assert "SL006" in codes(analyze_file("a.py", source, profile(*rules)))
+        assert "SL001" not in codes(analyze_file("a.py", source, profile(*rules)))
 
 
 def test_tree_reports_get_the_node_position() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -19,7 +20,14 @@ from standards_lint.api import check
 from standards_lint.config import load_standards
 from standards_lint.engine import profile as profile_module
 from standards_lint.engine import run as run_module
-from standards_lint.engine.cache import FORMAT_VERSION, ResultCache, clear_cache, entry_key
+from standards_lint.engine.cache import (
+    FORMAT_VERSION,
+    OWNER_NAME,
+    ResultCache,
+    clear_cache,
+    encode_entry,
+    entry_key,
+)
 from standards_lint.model import FileResult, Report, Severity, Span, Suppression, Violation
 
 RESULT = FileResult(
@@ -52,7 +60,24 @@ def test_the_directory_is_tagged_and_ignored_by_git(tmp_path: Path) -> None:
     tag = (tmp_path / "cache" / "CACHEDIR.TAG").read_text(encoding="utf-8")
     assert tag.startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (tmp_path / "cache" / ".gitignore").read_text(encoding="utf-8") == "*\n"
-    assert entries(tmp_path / "cache") == [tmp_path / "cache" / "v1" / "ab" / ("ab" * 32)]
+    owner = json.loads((tmp_path / "cache" / OWNER_NAME).read_text(encoding="utf-8"))
+    assert (owner["owner"], owner["format"]) == ("standards-lint", FORMAT_VERSION)
+    version = f"v{FORMAT_VERSION}"
+    assert entries(tmp_path / "cache") == [tmp_path / "cache" / version / "ab" / ("ab" * 32)]
+
+
+def test_an_entry_is_json_that_ends_with_the_checksum_of_what_precedes_it(
+    tmp_path: Path,
+) -> None:
+    cache = ResultCache(tmp_path)
+    cache.put("ab" * 32, RESULT)
+    (entry,) = entries(tmp_path)
+    data = entry.read_bytes()
+    document = json.loads(data)
+    assert (document["format"], document["key"]) == (FORMAT_VERSION, "ab" * 32)
+    assert list(document) == ["format", "key", "result", "sha256"]
+    head = data[: data.rindex(b',"sha256"') + 1]
+    assert document["sha256"] == hashlib.sha256(head).hexdigest()
 
 
 def test_the_key_depends_on_content_path_and_fingerprint() -> None:
@@ -73,10 +98,60 @@ def test_the_key_depends_on_content_path_and_fingerprint() -> None:
     assert entry_key(b"", "a", "bc") != entry_key(b"", "ab", "c")
 
 
+VALID_ENTRY = encode_entry("cd" * 32, RESULT)
+
+
+def resealed(data: bytes) -> bytes:
+    """``data`` with a checksum that matches it again, as a forger would write it."""
+    head = data[: data.rindex(b'"sha256"')]
+    return head + b'"sha256":"' + hashlib.sha256(head).hexdigest().encode() + b'"}'
+
+
+def edited(old: bytes, new: bytes) -> bytes:
+    assert old in VALID_ENTRY
+    return resealed(VALID_ENTRY.replace(old, new))
+
+
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"not a pickle", pickle.dumps({"not": "a result"}), pickle.dumps(RESULT)[:-5]],
-    ids=["empty", "garbage", "wrong-type", "truncated"],
+    [
+        b"",
+        b"not json",
+        b'{"not": "a result"}',
+        VALID_ENTRY[:-5],
+        VALID_ENTRY.replace(b'"PRB001"', b'"PRB002"'),
+        encode_entry("ef" * 32, RESULT),
+        edited(f'{{"format":{FORMAT_VERSION}'.encode(), b'{"format":1'),
+        edited(b'"error"', b'"fatal"'),
+        edited(b"[1,2,1,3]", b'["1",2,1,3]'),
+        edited(b"[1,2,1,3]", b"[true,2,1,3]"),
+        edited(b',"m",', b",NaN,"),
+        edited(b'{"probe-lines":12}', b'{"probe-lines":{"set":[1]}}'),
+        edited(b'{"probe-lines":12}', b'{"probe-lines":{"float":"big"}}'),
+        edited(b"[4,4,", b"[4,4,4,"),
+        edited(b'"result":[', b'"extra":1,"result":['),
+        resealed(b"[" * 100_000 + b"]" * 100_000 + b'"sha256":"'),
+        pickle.dumps(RESULT),
+    ],
+    ids=[
+        "empty",
+        "garbage",
+        "wrong-shape",
+        "truncated",
+        "edited",
+        "another-key",
+        "another-format",
+        "unknown-severity",
+        "string-for-int",
+        "bool-for-int",
+        "nan-literal",
+        "unknown-tag",
+        "bad-float-tag",
+        "extra-field",
+        "extra-member",
+        "deeply-nested",
+        "old-pickle",
+    ],
 )
 def test_a_damaged_entry_reads_as_a_miss_and_is_rewritten(tmp_path: Path, damage: bytes) -> None:
     cache = ResultCache(tmp_path)
@@ -119,7 +194,7 @@ def test_concurrent_writers_never_expose_half_an_entry(tmp_path: Path) -> None:
     with context.Pool(4) as pool:
         bad = pool.starmap(_hammer, [(str(tmp_path), key, 150)] * 4)
     assert bad == [0, 0, 0, 0]
-    assert [p.name for p in (tmp_path / "v1" / "0a").iterdir()] == [key]
+    assert [p.name for p in (tmp_path / f"v{FORMAT_VERSION}" / "0a").iterdir()] == [key]
 
 
 def test_clear_cache(tmp_path: Path) -> None:
@@ -168,6 +243,11 @@ def project(
     yield run
 
 
+#: The probe pack has project rules, which see the whole project: the plugin
+#: file itself is analysed (and cached) with the checked ones.
+EVERY_FILE = ["plugins/probe_rules.py", "src/a.py", "src/b.py", "src/c.py"]
+
+
 def messages(report: Report) -> list[str]:
     return [f"{v.path}:{v.line} {v.rule} {v.message}" for v in report.violations]
 
@@ -176,8 +256,8 @@ def test_a_warm_cache_analyses_nothing(
     project: Callable[[], Report], analyses: list[str], tmp_path: Path
 ) -> None:
     first = project()
-    assert sorted(analyses) == ["src/a.py", "src/b.py", "src/c.py"]
-    assert len(entries(tmp_path / ".standards-lint-cache")) == 3
+    assert sorted(analyses) == EVERY_FILE
+    assert len(entries(tmp_path / ".standards-lint-cache")) == len(EVERY_FILE)
     analyses.clear()
     second = project()
     assert analyses == []
@@ -204,7 +284,7 @@ def test_changed_options_invalidate_every_file(
     standards = tmp_path / "standards.toml"
     standards.write_text(standards.read_text().replace('"first"', '"second"'), encoding="utf-8")
     report = project()
-    assert sorted(analyses) == ["src/a.py", "src/b.py", "src/c.py"]
+    assert sorted(analyses) == EVERY_FILE
     assert "src/a.py:1 PRB001 PROBE found (second)" in messages(report)
 
 
@@ -229,7 +309,7 @@ def test_a_changed_plugin_file_invalidates_every_file(
     plugin = tmp_path / "plugins" / "probe_rules.py"
     plugin.write_text(plugin.read_text() + "\n# an edit\n", encoding="utf-8")
     project()
-    assert sorted(analyses) == ["src/a.py", "src/b.py", "src/c.py"]
+    assert sorted(analyses) == EVERY_FILE
 
 
 def test_an_edited_plugin_runs_its_new_code(
@@ -249,7 +329,7 @@ def test_a_new_tool_version_invalidates_every_file(
     analyses.clear()
     monkeypatch.setattr(profile_module, "tool_version", lambda: "999.0")
     project()
-    assert sorted(analyses) == ["src/a.py", "src/b.py", "src/c.py"]
+    assert sorted(analyses) == EVERY_FILE
     analyses.clear()
     project()
     assert analyses == []
@@ -264,7 +344,7 @@ def test_a_corrupt_entry_is_survived_and_rewritten(
     for entry in stored:
         entry.write_bytes(b"\x80\x04 damaged")
     assert project() == first
-    assert sorted(analyses) == ["src/a.py", "src/b.py", "src/c.py"]
+    assert sorted(analyses) == EVERY_FILE
     analyses.clear()
     assert project() == first
     assert analyses == []
@@ -389,9 +469,16 @@ def test_a_fully_cached_run_does_not_import_libcst(tmp_path: Path) -> None:
     )
 
 
-def test_a_result_that_cannot_be_pickled_is_not_a_crash(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "fact",
+    [lambda: None, {1, 2}, object(), Path("a.py")],
+    ids=["function", "set", "object", "path"],
+)
+def test_a_result_that_is_not_plain_data_is_not_cached_and_not_a_crash(
+    tmp_path: Path, fact: object
+) -> None:
     cache = ResultCache(tmp_path)
-    unpicklable = FileResult("a.py", (), (), {"fact": lambda: None})
-    cache.put("34" * 32, unpicklable)
+    cache.put("34" * 32, FileResult("a.py", (), (), {"fact": fact}))
     assert cache.get("34" * 32) is None
+    assert list(tmp_path.rglob("*/34*")) == []
     assert list(tmp_path.rglob(".tmp-*")) == []

@@ -164,10 +164,21 @@ def test_sl003_can_be_ignored(gate: Callable[..., list]) -> None:
     assert gate('ignore = ["unused-suppression"]\n', [], text) == []
 
 
-def test_a_suppression_of_a_rule_not_selected_here_is_unused(gate: Callable[..., list]) -> None:
+def test_a_suppression_of_a_rule_not_selected_here_is_not_unused(
+    gate: Callable[..., list],
+) -> None:
+    # The rule did not run on this file: the suppression may be needed where it does.
     text = lines("x = 1  # standards-lint: ignore[PRB001]")
     standards = '[[overrides]]\npaths = ["src/"]\nignore = ["PRB001"]\n'
-    assert gate(standards, [violation("PRB001", 1)], text) == [("SL003", 1, "warning", "src/a.py")]
+    assert gate(standards, [violation("PRB001", 1)], text) == []
+
+
+def test_a_suppression_naming_a_rule_that_ran_and_one_that_did_not_is_judged(
+    gate: Callable[..., list],
+) -> None:
+    text = lines("x = 1  # standards-lint: ignore[PRB001, PRB002]")
+    standards = '[[overrides]]\npaths = ["src/"]\nignore = ["PRB001"]\n'
+    assert gate(standards, [], text) == [("SL003", 1, "warning", "src/a.py")]
 
 
 def test_sl004_when_reasons_are_required(gate: Callable[..., list]) -> None:

@@ -19,6 +19,7 @@ VIOLATION_KEYS = {
     "end_line": int,
     "end_column": int,
     "message": str,
+    "fingerprint": str,
 }
 
 
@@ -40,7 +41,17 @@ def report() -> Report:
 
 def test_schema() -> None:
     document = json.loads(render_json(report()))
-    assert set(document) == {"version", "files_checked", "violations", "metrics", "summary"}
+    assert set(document) == {
+        "version",
+        "standards",
+        "files_checked",
+        "skipped",
+        "violations",
+        "metrics",
+        "summary",
+    }
+    assert document["standards"] is None
+    assert document["skipped"] == []
     assert document["version"] == tool_version()
     assert document["files_checked"] == 4
     assert document["metrics"] == {"docstring_coverage": 80.0, "files": 4}
@@ -59,6 +70,7 @@ def test_schema() -> None:
         "end_line": 3,
         "end_column": 121,
         "message": "too long",
+        "fingerprint": "",
     }
     assert document["violations"][1]["message"] == 'say "why"'
 
@@ -73,8 +85,17 @@ def test_an_empty_report() -> None:
 def test_one_document_ending_in_a_newline_whatever_the_options() -> None:
     text = render_json(report())
     assert text.endswith("}\n")
-    assert render_json(report(), color=True, statistics=True) == text
+    assert render_json(report(), color=True) == text
     assert "\x1b[" not in text
+
+
+def test_statistics_add_the_count_of_each_rule() -> None:
+    document = json.loads(render_json(report(), statistics=True))
+    assert document["statistics"] == [
+        {"rule": "PRB002", "name": "bad-name", "count": 1},
+        {"rule": "STY001", "name": "line-too-long", "count": 1},
+    ]
+    assert "statistics" not in json.loads(render_json(report()))
 
 
 def strict_loads(text: str) -> object:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from pathlib import Path
 
 import click
 import pytest
 
 from standards_lint.model import Report, Severity, Span, Violation
-from standards_lint.reporters import RENDERERS, render_json, render_text
+from standards_lint.reporters import RENDERERS, RenderContext, render_json, render_text
 
 
 def violation(
@@ -23,9 +25,15 @@ def violation(
     return Violation(code, name, severity, path, Span(line, column, line, column + 2), message)
 
 
-def test_registered_renderers() -> None:
-    assert RENDERERS["text"] is render_text
-    assert RENDERERS["json"] is render_json
+def test_registered_renderers_take_their_options_from_the_context() -> None:
+    report = Report(1, (violation(), violation("STY001", line=9)))
+    context = RenderContext(
+        tool_version="1.0", working_directory=Path("/"), source_root=Path("/"), statistics=True
+    )
+    assert RENDERERS["text"](report, context) == render_text(report, statistics=True)
+    assert RENDERERS["json"](report, context) == render_json(report, statistics=True)
+    coloured = dataclasses.replace(context, color=True)
+    assert RENDERERS["text"](report, coloured) == render_text(report, color=True, statistics=True)
 
 
 def test_exact_lines() -> None:
@@ -48,7 +56,9 @@ def test_exact_lines() -> None:
 
 def test_a_clean_run() -> None:
     assert render_text(Report(1, ())) == "All standards met in 1 file.\n"
-    assert render_text(Report(0, ())) == "All standards met in 0 files.\n"
+    assert render_text(Report(0, ())) == (
+        "No files were checked: no file matches the standards' include.\n"
+    )
     assert render_text(Report(12, ())) == "All standards met in 12 files.\n"
 
 

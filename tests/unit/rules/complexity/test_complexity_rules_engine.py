@@ -60,7 +60,10 @@ def test_importing_the_complexity_rules_does_not_import_libcst() -> None:
         "import sys\nimport standards_lint.rules.complexity\n"
         "assert 'libcst' not in sys.modules, 'libcst was imported'\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
 
 
 @pytest.mark.parametrize(

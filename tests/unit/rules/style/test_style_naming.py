@@ -245,3 +245,126 @@ def test_bad_naming_options_are_refused_with_the_key() -> None:
         run_rule("method-name", "x = 1\n", options={"naming-methods": "pascal"})
     with pytest.raises(ValueError, match="naming-constants"):
         run_rule("constant-name", "x = 1\n", options={"naming-constants": ["UPPER_CASE", "(x"]})
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "try:\n    import cProfile\nexcept ImportError:\n    cProfile = None\n",
+        "try:\n    from xml.etree import cElementTree\nexcept ImportError:\n"
+        "    cElementTree = None\n",
+        "try:\n    import simplejson as json\nexcept ImportError:\n    import json\n",
+        "try:\n    import cPickle as pickleMod\nexcept ImportError:\n    pickleMod = None\n",
+        "try:\n    from typing import _AnnotatedAlias\nexcept ImportError:\n    try:\n"
+        "        from typing_extensions import _AnnotatedAlias\n    except ImportError:\n"
+        "        _AnnotatedAlias = ()\n",
+        "try:\n    from ssl import OP_NO_SSLv2, OP_NO_SSLv3\nexcept ImportError:\n"
+        "    OP_NO_SSLv2, OP_NO_SSLv3 = 1, 2\n",
+        "if TYPE_CHECKING:\n    from lxml import etreeMod\nelse:\n    etreeMod: Any = None\n",
+    ],
+)
+def test_optional_import_fallbacks_keep_the_imported_name(code: str) -> None:
+    assert not run_rule("constant-name", code)
+    in_function = "def load():\n" + "".join(f"    {line}\n" for line in code.splitlines())
+    assert not run_rule("variable-name", in_function)
+
+
+def test_a_fallback_under_another_name_than_the_import_is_checked() -> None:
+    code = "try:\n    import cProfile\nexcept ImportError:\n    cProfileMissing = True\n"
+    assert _messages("constant-name", code) == [
+        "module-level name 'cProfileMissing' should be UPPER_CASE or snake_case"
+    ]
+
+
+def test_only_an_import_in_the_same_scope_lends_its_name() -> None:
+    code = (
+        "import cProfile\n"
+        "def f():\n"
+        "    import pstatsMod\n"
+        "    cProfile = 1\n"
+        "    pstatsMod = 2\n"
+        "class A:\n"
+        "    import otherMod\n"
+        "otherMod = 3\n"
+        "pstatsMod = 4\n"
+    )
+    assert [violation.line for violation in run_rule("variable-name", code)] == [4]
+    assert [violation.line for violation in run_rule("constant-name", code)] == [8, 9]
+
+
+def test_a_star_import_lends_no_name() -> None:
+    assert run_rule("constant-name", "from ssl import *\nOP_NO_SSLv2 = 1\n")
+
+
+@pytest.mark.parametrize(
+    ("code", "reported"),
+    [
+        ("from typing import TypeAlias as _TypeAlias\nBounds: _TypeAlias = 'set[int]'\n", False),
+        ("import typing as t\nBounds: t.TypeAlias = 'dict[str, int]'\n", False),
+        ("from typing_extensions import TypeAlias\nBounds: TypeAlias = 'dict[str, int]'\n", False),
+        ("from mytypes import Alias as TypeAlias\nBounds: TypeAlias = 'dict[str, int]'\n", True),
+        ("Bounds: SomeAlias = 'dict[str, int]'\n", True),
+        ("from typing import Final as _Final\nlimit: _Final = 3\n", True),
+        ("from typing import Final as _Final\nLIMIT: _Final = 3\n", False),
+        ("import typing as t\nclass A:\n    limit: t.Final[int] = 3\n", True),
+    ],
+)
+def test_typing_annotations_are_recognised_through_import_aliases(
+    code: str, reported: bool
+) -> None:
+    assert bool(run_rule("constant-name", code)) is reported
+
+
+@pytest.mark.parametrize(
+    ("code", "reported"),
+    [
+        ("_OP_NO_TLSv1: int = getattr(SSL, 'OP_NO_TLSv1', 0)\n", False),
+        ("OP_NO_TLSv1 = getattr(SSL, 'OP_NO_TLSv1')\n", False),
+        ("_getLogger = logging.getLogger\n", False),
+        ("class A:\n    TimeoutExpired: Final = Pytester.TimeoutExpired\n", False),
+        ("OP_NO_TLSv1 = getattr(SSL, 'OP_NO_TLSv2', 0)\n", True),
+        ("OP_NO_TLSv1 = getattr(SSL, b'OP_NO_TLSv1', 0)\n", True),
+        ("OP_NO_TLSv1 = ctx.getattr(SSL, 'OP_NO_TLSv1')\n", True),
+        ("class A:\n    TimeoutExpired: Final = Pytester.Expired\n", True),
+    ],
+)
+def test_a_name_kept_from_the_attribute_it_reads_is_not_checked(code: str, reported: bool) -> None:
+    assert bool(run_rule("constant-name", code)) is reported
+
+
+@pytest.mark.parametrize(
+    ("value", "reported"),
+    [
+        ("(int, float)", False),
+        ("(ast.Name, typing.List[int])", False),
+        ("()", True),
+        ("(int, None)", True),
+        ("(int, *more)", True),
+        ("[int, float]", True),
+        ("(1, 2)", True),
+    ],
+)
+def test_a_tuple_of_classes_may_have_a_class_style_name(value: str, reported: bool) -> None:
+    assert bool(run_rule("constant-name", f"NumberTypes = {value}\n")) is reported
+
+
+def test_a_parameter_holding_a_class_may_have_a_class_style_name() -> None:
+    code = (
+        "def build(Provider: type[Base], Other: type[Base] | None, Plain: Base, lowerOk: type):\n"
+        "    pass\n"
+    )
+    assert _messages("argument-name", code) == [
+        "argument name 'Plain' should be snake_case",
+        "argument name 'lowerOk' should be snake_case",
+    ]
+    assert run_rule("argument-name", code, options={"naming-classes": "^[A-Z]+$"})
+
+
+@pytest.mark.parametrize(
+    "method",
+    ["startTest", "addError", "addSubTest", "addDuration", "handleError", "formatTime"],
+)
+def test_methods_that_unittest_and_logging_name_are_not_reported(method: str) -> None:
+    code = f"class Result:\n    def {method}(self, test):\n        pass\n"
+    assert not run_rule("method-name", code)
+    assert run_rule("method-name", code, options={"naming-ignore-names": []})

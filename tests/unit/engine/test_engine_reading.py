@@ -1,0 +1,41 @@
+"""Reading a file to check: regular files only, up to the size limit, never blocking."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from standards_lint.engine.reading import FileTooLargeError, NotReadableError, read_source_bytes
+
+
+def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_bytes(b"x = 1\n" * 1000)
+    assert read_source_bytes(path) == b"x = 1\n" * 1000
+
+
+def test_a_file_at_the_limit_is_read_and_one_above_it_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.py"
+    path.write_bytes(b"#" * 10)
+    assert read_source_bytes(path, limit=10) == b"#" * 10
+    with pytest.raises(FileTooLargeError, match=r"11 bytes, more than max-file-size \(10 bytes\)"):
+        path.write_bytes(b"#" * 11)
+        read_source_bytes(path, limit=10)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "p.py"
+    os.mkfifo(fifo)
+    with pytest.raises(NotReadableError, match="not a regular file"):
+        read_source_bytes(fifo)
+
+
+def test_a_directory_or_a_missing_file_is_not_readable(tmp_path: Path) -> None:
+    with pytest.raises(NotReadableError):
+        read_source_bytes(tmp_path)
+    with pytest.raises(NotReadableError):
+        read_source_bytes(tmp_path / "missing.py")
