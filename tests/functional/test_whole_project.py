@@ -136,3 +136,24 @@ def test_through_pre_commit_a_staged_file_gets_the_whole_projects_verdict(
     assert "p.low:2 → p.other:1 → p.high" in hook.stdout
     # p/unrelated.py was not staged: its findings are not the hook's to report.
     assert "p/unrelated.py" not in hook.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is needed for pre-commit")
+def test_the_published_hook_installed_by_pre_commit_gives_the_same_verdict(
+    layered: Path, tmp_path: Path
+) -> None:
+    # pre-commit builds the hook's own environment from this repository, as a
+    # team's pre-commit would from its `repo:` line (it installs from PyPI).
+    _git(layered, "init", "-q")
+    _git(layered, "add", ".")
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    hook = run_process(
+        ["pre-commit", "try-repo", str(REPO), "standards-lint", "--files", "p/low.py"],
+        layered,
+        extra_env=env,
+        timeout=600,
+    )
+    assert hook.exit_code == 1, hook.stdout + hook.stderr
+    assert "p/low.py:2:1: ARC001" in hook.stdout
+    assert "p/unrelated.py" not in hook.stdout
