@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test quick typecheck docs bench clean
+.PHONY: demo test quick typecheck docs bench report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	@# The new-code and pre-commit tests make real git repositories.
 	@command -v git >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq git; }
+	@# The report's tests load it in headless Chromium.
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
@@ -51,6 +53,13 @@ typecheck: $(TEST_STAMP)
 ## docs: regenerate the rule and option reference
 docs: $(STAMP)
 	$(BIN)/standards-lint rules --format markdown > docs/rules.md
+
+## report: write the example project's HTML report and its screenshot, docs/report.png
+report: $(STAMP)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	cd examples/shop && $(BIN)/standards-lint report -o $(CURDIR)/build/report.html
+	chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --window-size=1200,2600 \
+		--screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/build/report.html
 
 ## bench: compare standards-lint with LibCST's parser and Fixit on a pinned corpus
 bench: $(STAMP)

@@ -1,10 +1,11 @@
 """standards-lint: a team's engineering standards, written once in TOML, checked everywhere.
 
-The public surface: run :func:`check` over paths with :func:`load_standards`,
+The public surface: run :func:`check` over paths with :func:`load_standards`
+(or :func:`check_source` and :func:`check_sources` over text in memory),
 or write rules with :class:`Rule`, :class:`ProjectRule` and :class:`RulePack`.
 """
 
-from standards_lint.api import check
+from standards_lint.api import check, check_source, check_sources
 from standards_lint.config import ConfigError, Standards, load_standards
 from standards_lint.model import FileResult, Report, Severity, Span, Violation
 from standards_lint.rule import (
@@ -38,6 +39,8 @@ __all__ = [
     "Valid",
     "Violation",
     "check",
+    "check_source",
+    "check_sources",
     "load_standards",
     "option",
 ]

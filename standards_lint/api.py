@@ -1,21 +1,24 @@
 """The one entry point: check paths against standards and get a report.
 
 The CLI, the pre-commit hook, the test suite and other programs all call
-:func:`check`; nothing here prints.
+:func:`check`; editors and fixes check text in memory with :func:`check_source`.
+Both share one pipeline after the analysis of each file's bytes: project
+rules, the gate, fingerprints. Nothing here prints.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from standards_lint.config import Standards, StandardsResolver
 from standards_lint.engine.cache import ResultCache
-from standards_lint.engine.discover import find_files
+from standards_lint.engine.discover import FileFilter, find_files
 from standards_lint.engine.fingerprints import complete_fingerprints
 from standards_lint.engine.project import run_project_rules
-from standards_lint.engine.run import Progress, analyze_files, display_path
+from standards_lint.engine.run import Progress, analyze_contents, analyze_files, display_path
 from standards_lint.gate import run_gate
 from standards_lint.gate.baseline import (
     Baseline,
@@ -77,9 +80,109 @@ def check(  # standards-lint: ignore[STY016] keyword-only options of the one ent
         cwd=here,
         max_file_size=standards.max_file_size,
     )
-    every_file = list(zip(files, results, strict=True))
-    selected = {display_path(path, here) for path in selection.files}
-    standards_display = display_path(standards.path, here) if standards.path else "."
+    analysed = _Analysed(
+        every_file=list(zip(files, results, strict=True)),
+        selected={display_path(path, here) for path in selection.files},
+        standards_display=display_path(standards.path, here) if standards.path else ".",
+        skipped=tuple(
+            Skipped(display_path(skipped.path.absolute(), here), skipped.reason)
+            for skipped in selection.skipped
+        ),
+    )
+    return _judge(analysed, resolver, changes=changes, baseline=baseline)
+
+
+def check_source(
+    source: str | bytes,
+    path: str | Path,
+    standards: Standards,
+    *,
+    files: Mapping[str, str | bytes] | None = None,
+) -> Report:
+    """Check one file given as text or bytes, as :func:`check` checks a file on disk.
+
+    ``path`` places the file in the project (relative to the standards'
+    root, or absolute below it): overrides match it and it is shown relative
+    to the root. ``files`` are the other files of the project, by path in the
+    same way; project rules see them with ``path``, as a run over the whole
+    project would, but only ``path`` is judged. See :func:`check_sources`.
+    """
+    return check_sources({**(files or {}), str(path): source}, standards, judged=[str(path)])
+
+
+def check_sources(
+    sources: Mapping[str, str | bytes],
+    standards: Standards,
+    *,
+    judged: Collection[str] | None = None,
+) -> Report:
+    """Check files given in memory (path to text or bytes): the project as it would be on disk.
+
+    Paths are relative to the standards' root (or absolute below it). The
+    files of ``judged`` (all of them by default) are reported on; the others
+    are analysed only when project rules need the whole project, and only if
+    the standards' ``include`` and ``exclude`` patterns take them. Nothing is
+    read or written, but for the external inputs that some project rules
+    read from the root (a coverage report, say); no cache is used.
+    """
+    resolver = StandardsResolver(standards)
+    placed = {_place(path, standards.root): content for path, content in sources.items()}
+    chosen = set(placed) if judged is None else {_place(path, standards.root) for path in judged}
+    contents = {path: placed[path] for path in chosen if path in placed}
+    if standards.registry.project_rules(resolver.top_level.codes):
+        file_filter = FileFilter(standards)
+        for path, content in placed.items():
+            relative = resolver.relative(path)
+            # .gitignore files live on disk, so only the patterns decide here.
+            if file_filter.include.match_file(relative) and not file_filter.exclude.match_file(
+                relative
+            ):
+                contents[path] = content
+    ordered = sorted(contents)
+    shown = {path: display_path(path, standards.root) for path in ordered}
+    results = analyze_contents(
+        [(path, shown[path], _as_bytes(contents[path])) for path in ordered], standards
+    )
+    analysed = _Analysed(
+        every_file=list(zip(ordered, results, strict=True)),
+        selected={shown[path] for path in chosen if path in contents},
+        standards_display=display_path(standards.path, standards.root) if standards.path else ".",
+    )
+    return _judge(analysed, resolver)
+
+
+def _as_bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def _place(path: str | Path, root: Path) -> Path:
+    """``path`` as an absolute path: relative ones are below ``root``."""
+    given = Path(path)
+    return given if given.is_absolute() else root / given
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """What the analysis of a run gives the judging stages."""
+
+    #: Every analysed file (the selected ones, and the project's for project rules).
+    every_file: list[tuple[Path, FileResult]]
+    #: The display paths of the files whose findings are reported.
+    selected: set[str]
+    standards_display: str
+    skipped: tuple[Skipped, ...] = ()
+
+
+def _judge(
+    analysed: _Analysed,
+    resolver: StandardsResolver,
+    *,
+    changes: RepositoryChanges | None = None,
+    baseline: Baseline | None = None,
+) -> Report:
+    """Project rules, the gate, fingerprints, baseline and new code: analysed files to a report."""
+    every_file, selected = analysed.every_file, analysed.selected
+    standards_display = analysed.standards_display
     changed_lines = changed_lines_by_display(every_file, changes) if changes is not None else None
     project = run_project_rules(every_file, resolver, standards_display, changed_lines)
     # Project rules saw the whole project; what they found is reported when it
@@ -108,14 +211,17 @@ def check(  # standards-lint: ignore[STY016] keyword-only options of the one ent
         new_code = keep_new_code(violations, definitions, changed_lines, standards_display)
         violations, new_code_hidden = list(new_code.violations), new_code.hidden
         suppressed = _on_new_code(suppressed, definitions, changed_lines, standards_display)
-    internal_errors = sum(1 for violation in violations if violation.rule == InternalErrorRule.code)
+    rules = resolver.standards.registry.rules
+    internal_errors = sum(
+        1
+        for violation in violations
+        if violation.rule == InternalErrorRule.code
+        or getattr(rules.get(violation.rule), "fails_the_run", False)
+    )
     return Report(
-        files_checked=len(selection.files),
-        standards_path=standards_display if standards.path else None,
-        skipped=tuple(
-            Skipped(display_path(skipped.path.absolute(), here), skipped.reason)
-            for skipped in selection.skipped
-        ),
+        files_checked=len(selected),
+        standards_path=standards_display if resolver.standards.path else None,
+        skipped=analysed.skipped,
         violations=tuple(violations),
         metrics=dict(sorted(project.metrics.items())),
         internal_errors=internal_errors,

@@ -8,15 +8,16 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypedDict
 
 import click
 
 from standards_lint.api import check as run_check
 from standards_lint.api import current_baseline
-from standards_lint.config import ConfigError, Standards, load_standards, read_standards
+from standards_lint.config import ConfigError, Standards, read_standards
 from standards_lint.engine.cache import CacheDirectoryError, cache_dir_problem, clear_cache
 from standards_lint.engine.discover import PathProblemError
 from standards_lint.engine.run import WorkerCrashedError, display_path
@@ -38,8 +39,32 @@ from standards_lint.gate.diff import (
     changes_from_patch,
     changes_since,
 )
+from standards_lint.history import (
+    DEFAULT_HISTORY_FILE,
+    HistoryEntry,
+    HistoryError,
+    append_entry,
+    entry_for,
+    read_history,
+)
+from standards_lint.hotspots import current_commit, rank_hotspots, recent_changes, run_git
 from standards_lint.interruption import UserInterrupt
+from standards_lint.model import Report
+from standards_lint.origins import (
+    explain_standards,
+    explained_as_json,
+    explained_as_text,
+)
 from standards_lint.reference import render_reference
+from standards_lint.replay import (
+    ReplayedCommit,
+    ReplayError,
+    ReplayProgress,
+    last_commits,
+    replay,
+    repository_root,
+)
+from standards_lint.replay import options_for as replay_options_for
 from standards_lint.reporters import (
     RENDERERS,
     Renderer,
@@ -48,10 +73,23 @@ from standards_lint.reporters import (
     find_renderer,
     render,
 )
+from standards_lint.reporters.context import RenderContext
+from standards_lint.reporters.html import LayerContract, PageExtras, render_page
+from standards_lint.reporters.html.areas import area_of
+from standards_lint.schema import render_schema
+from standards_lint.starter import calibrate as calibrate_starter
 from standards_lint.tool_rules import InternalErrorRule
 from standards_lint.version import tool_version
 
 EXIT_TOOL_FAILED = 2
+
+
+class ReplayOptionsGiven(TypedDict):
+    """The engine options of ``report`` that each replayed commit is checked with."""
+
+    cache_dir: Path | None
+    jobs: int
+    use_baseline: bool
 
 
 def _fail(message: str) -> NoReturn:
@@ -67,9 +105,13 @@ def _load(
     config: Path | None, select: Sequence[str] | None = None, ignore: Sequence[str] = ()
 ) -> Standards:
     try:
-        return load_standards(config, select=select, ignore=ignore)
+        reading = read_standards(config, select=select, ignore=ignore)
     except ConfigError as error:
         _fail_with_problems(error.problems)
+    if reading.problems:
+        # At their line and column where the key can be found in the file.
+        _fail_with_problems([problem.render() for problem in reading.located])
+    return reading.standards
 
 
 def _fail_with_problems(problems: Sequence[str]) -> NoReturn:
@@ -196,6 +238,13 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+history_option = click.option(
+    "--history",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"The history file (default: {DEFAULT_HISTORY_FILE} next to the standards file).",
+)
+
+
 config_option = click.option(
     "--config",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -281,6 +330,12 @@ def main() -> None:
     help="Report only violations on lines this unified diff adds ('-': standard input);"
     " its paths are relative to the repository root.",
 )
+@click.option(
+    "--record",
+    is_flag=True,
+    help="Append this run's figures to the history file, for the trend in `standards-lint report`.",
+)
+@history_option
 def check(  # standards-lint: ignore[STY016] click passes one argument per option
     paths: tuple[Path, ...],
     config: Path | None,
@@ -298,6 +353,8 @@ def check(  # standards-lint: ignore[STY016] click passes one argument per optio
     no_baseline: bool,
     diff_from: str | None,
     diff_file: str | None,
+    record: bool,
+    history: Path | None,
 ) -> None:
     """Check PATHS (default: the current directory) against the standards.
 
@@ -330,7 +387,7 @@ def check(  # standards-lint: ignore[STY016] click passes one argument per optio
         standards, report, working_directory=Path.cwd(), exit_code=code, statistics=statistics
     )
     to_terminal = output is None and sys.stdout.isatty()
-    failures = []
+    failures = [] if not record else _record(report, context, _history_path(standards, history))
     for name, renderer, target in outputs:
         colored = name == "text" and target is None and _use_color(color, to_terminal)
         try:
@@ -382,6 +439,176 @@ def _write_report(text: str, target: Path | None) -> str | None:
     except OSError as error:
         return f"cannot write {target}: {error.strerror}"
     return None
+
+
+def _history_path(standards: Standards, history: Path | None) -> Path:
+    return history if history is not None else standards.root / DEFAULT_HISTORY_FILE
+
+
+def _record(report: Report, context: RenderContext, target: Path) -> list[str]:
+    """Append the run's figures to ``target``; the problems, if it could not."""
+    entry = _history_entry(report, context, current_commit(run_git, Path.cwd()))
+    try:
+        append_entry(target, entry)
+    except HistoryError as error:
+        return [str(error)]
+    return []
+
+
+def _history_entry(
+    report: Report, context: RenderContext, commit: str | None, now: datetime | None = None
+) -> HistoryEntry:
+    """The line ``check --record`` writes for ``report``; ``report --replay`` makes the same."""
+    return entry_for(report, lambda code: area_of(context, code), commit=commit, now=now)
+
+
+def _replayed_trend(
+    count: int, standards: Standards, paths: Sequence[Path], options: ReplayOptionsGiven
+) -> tuple[tuple[HistoryEntry, ...], str]:
+    """The entries of the last ``count`` commits, checked one by one, and the trend's note."""
+
+    def entry_of(found: Report, there: Standards, commit: ReplayedCommit) -> HistoryEntry:
+        context = build_context(
+            there, found, working_directory=Path.cwd(), exit_code=found.exit_code
+        )
+        return _history_entry(found, context, commit.commit, now=commit.committed)
+
+    try:
+        root = repository_root(run_git, Path.cwd())
+        commits = last_commits(run_git, root, count)
+        settings = replay_options_for(standards, root, paths, **options)
+    except ReplayError as error:
+        _fail(str(error))
+    replayed = replay(
+        commits, root, settings, entry_of, runner=run_git, progress=_replay_progress()
+    )
+    for note in replayed.notes:
+        click.echo(f"standards-lint: note: {note}", err=True)
+    skipped = f"; {len(replayed.notes)} could not be checked" if replayed.notes else ""
+    note = f"Replayed from the last {len(commits)} commits of this branch{skipped}."
+    return replayed.entries, note
+
+
+def _replay_progress() -> ReplayProgress | None:
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int, commit: str) -> None:
+        # Erased at the end, as the files' progress is, so only the report stays.
+        shown = f"\rReplaying commit {done + 1}/{total} {commit[:12]}"
+        line = "\r\033[K" if done >= total else shown
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+    return show
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@config_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("standards-lint-report.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@history_option
+@click.option("--no-baseline", is_flag=True, help="Count every violation, ignoring the baseline.")
+@click.option(
+    "--replay",
+    "replay_count",
+    type=int,
+    metavar="N",
+    help="Draw the trend by checking each of the last N commits of this branch"
+    " (first parent, in temporary worktrees) instead of reading the history file.",
+)
+@engine_options
+def report(  # standards-lint: ignore[STY016] click passes one argument per option
+    paths: tuple[Path, ...],
+    config: Path | None,
+    output: Path,
+    history: Path | None,
+    no_baseline: bool,
+    replay_count: int | None,
+    jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
+) -> None:
+    """Write one self-contained HTML page about PATHS (default: the current directory).
+
+    It gives a verdict per area against the team's thresholds, charts, hotspots
+    from `git log`, the architecture contracts with the imports that break
+    them, the trend recorded by `check --record`, and every violation. The
+    page needs no network; its figures equal those of `check --format json`.
+    """
+    standards = _load(config)
+    if replay_count is not None and replay_count < 1:
+        _fail(f"--replay takes a positive number of commits, not {replay_count}")
+    baseline = None if no_baseline else _read_baseline(standards)
+    try:
+        found = run_check(
+            list(paths) or [Path(".")],
+            standards,
+            jobs=jobs or os.cpu_count() or 1,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            progress=_progress_printer(),
+            baseline=baseline,
+        )
+    except (PathProblemError, WorkerCrashedError) as error:
+        _fail(str(error))
+    context = build_context(
+        standards, found, working_directory=Path.cwd(), exit_code=found.exit_code
+    )
+    if replay_count is None:
+        entries, note = _recorded_trend(standards, history)
+    else:
+        given: ReplayOptionsGiven = {
+            "cache_dir": cache_dir,
+            "jobs": jobs or os.cpu_count() or 1,
+            "use_baseline": not no_baseline,
+        }
+        entries, note = _replayed_trend(replay_count, standards, list(paths) or [Path(".")], given)
+    changes = recent_changes(run_git, Path.cwd())
+    extras = PageExtras(
+        hotspots=None if changes is None else rank_hotspots(found, changes),
+        hotspot_note=(
+            "Git is not available here (or this is not a Git work tree), so change frequency"
+            " is unknown and hotspots cannot be ranked."
+            if changes is None
+            else "Score = violations in the file times the commits that changed it"
+            " in the last 90 days."
+        ),
+        history=entries,
+        history_note=note,
+        contracts=_layer_contracts(standards),
+    )
+    unwritten = _write_report(render_page(found, context, extras), output)
+    if unwritten is not None:
+        _fail(unwritten)
+    click.echo(f"Wrote {output}.")
+
+
+def _recorded_trend(
+    standards: Standards, history: Path | None
+) -> tuple[tuple[HistoryEntry, ...], str]:
+    entries, problems = read_history(_history_path(standards, history))
+    for problem in problems:
+        click.echo(f"standards-lint: warning: {problem}", err=True)
+    return tuple(entries), ""
+
+
+def _layer_contracts(standards: Standards) -> tuple[LayerContract, ...]:
+    """The layers contracts of the ``[architecture]`` area, as the drawing takes them."""
+    options = standards.areas.get("architecture")
+    contracts = getattr(options, "contracts", ())
+    return tuple(
+        LayerContract(str(contract.name), tuple((layer,) for layer in contract.layers))
+        for contract in contracts
+        if getattr(contract, "type", "") == "layers"
+    )
 
 
 def _warn_if_cache_refused(directory: Path) -> None:
@@ -585,6 +812,57 @@ def explain(rule: str, config: Path | None) -> None:
 
 @main.command()
 @config_option
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the schema to this file instead of standard output.",
+)
+def schema(config: Path | None, output: Path | None) -> None:
+    """Print the JSON schema of the standards file, with the project's plugins.
+
+    Editors use it to complete keys, document options and flag mistakes: see
+    "Editor support" in the README.
+    """
+    text = render_schema(_load_for_reference(config).registry)
+    problem = _write_report(text, output)
+    if problem is not None:
+        _fail(problem)
+
+
+@main.command(name="config")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+def show_config(path: Path | None, config: Path | None, output_format: str) -> None:
+    """Show the standards that apply to PATH (default: the current directory), and their origins.
+
+    For a directory, the project's standards; for a file, the standards after
+    the [[overrides]] that match it. Each value says where it came from: a
+    file, an [[overrides]] entry, or the default.
+    """
+    target = path or Path(".")
+    start = target if target.is_dir() else target.parent
+    try:
+        reading = read_standards(config, start=start.resolve())
+    except ConfigError as error:
+        _fail_with_problems(error.problems)
+    if reading.problems:
+        _fail_with_problems(reading.problems)
+    explained = explain_standards(reading, target, shown_from=Path.cwd())
+    if output_format == "json":
+        click.echo(json.dumps(explained_as_json(explained), indent=2))
+    else:
+        click.echo(explained_as_text(explained), nl=False)
+
+
+@main.command()
+@config_option
 def clean(config: Path | None) -> None:
     """Remove the cache directory."""
     standards = _load(config)
@@ -594,6 +872,48 @@ def clean(config: Path | None) -> None:
     except CacheDirectoryError as error:
         _fail(str(error))
     click.echo(f"Removed {directory}." if removed else f"No cache at {directory}.")
+
+
+@main.command()
+@click.argument(
+    "path", required=False, type=click.Path(file_okay=False, path_type=Path), default=Path(".")
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing standards.toml.")
+@click.option("--dry-run", is_flag=True, help="Print the file instead of writing it.")
+@click.option(
+    "--with-baseline",
+    is_flag=True,
+    help="Keep the default rules on and accept today's violations in a baseline file,"
+    " instead of ignoring the rules they break.",
+)
+def init(path: Path, force: bool, dry_run: bool, with_baseline: bool) -> None:
+    """Write a standards.toml in PATH (default: here) that today's code passes.
+
+    Limits are set at what the code meets today, its naming and docstring
+    habits are kept, and rules it breaks are ignored with their counts (or,
+    with --with-baseline, left on with today's violations in a baseline), so
+    that every later tightening is a choice. Comments explain each setting.
+    """
+    if not path.is_dir():
+        _fail(f"{path} is not a directory")
+    target = path / "standards.toml"
+    if target.exists() and not force and not dry_run:
+        _fail(f"{target} exists; give --force to overwrite it, or --dry-run to see the new one")
+    try:
+        starter = calibrate_starter(path, with_baseline=with_baseline)
+    except (PathProblemError, WorkerCrashedError, ConfigError) as error:
+        _fail(str(error))
+    if dry_run:
+        click.echo(starter.text, nl=False)
+        return
+    target.write_text(starter.text, encoding="utf-8")
+    message = f"Wrote {target}"
+    if with_baseline and starter.remaining:
+        standards = _load(target)
+        _report, recorded, _scope = current_baseline([path], standards, use_cache=False)
+        _write_baseline(baseline_path(standards), recorded)
+        message += f" and a baseline of {_count(recorded.violation_count, 'violation')}"
+    click.echo(message + "; `standards-lint check` passes on today's code.")
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> NoReturn:

@@ -94,13 +94,45 @@ class Valid:
     options: Mapping[str, Any] = field(default_factory=dict)
     path: str = "example.py"
     #: Other files of the example's project (path to text), for rules that
-    #: look across files; only ``path`` is judged.
+    #: look across files; what the rule reports on them counts too.
     files: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
+class Expected:
+    """One report an :class:`Invalid` example must make: its line, and what else is given."""
+
+    line: int | None = None
+    #: Text the report's message must contain.
+    message: str | None = None
+    #: The 1-based column the report must start at.
+    column: int | None = None
+
+    def matches(self, line: int, column: int, message: str) -> bool:
+        """Whether a report at ``line``:``column`` with ``message`` is this one."""
+        return (
+            (self.line is None or self.line == line)
+            and (self.column is None or self.column == column)
+            and (self.message is None or self.message in message)
+        )
+
+    def __str__(self) -> str:
+        where = "any line" if self.line is None else str(self.line)
+        if self.column is not None:
+            where += f":{self.column}"
+        return f"{where} {self.message!r}" if self.message is not None else where
+
+
+@dataclass(frozen=True, slots=True)
 class Invalid:
-    """A snippet the rule must report, at ``line`` and with ``message`` in its text if given."""
+    """A snippet the rule must report: exactly the reports it declares, no more, no fewer.
+
+    ``Invalid(code, line=3)`` is one report at line 3 (``message`` is text it
+    must contain, ``column`` its column); ``Invalid(code)`` is one report
+    anywhere. Several reports are ``lines=(3, 5)`` (``message`` then applies
+    to each) or ``reports=((3, "text"), (5, None))``, each a line and the
+    text its message contains, or an :class:`Expected`.
+    """
 
     code: str
     line: int | None = None
@@ -109,6 +141,28 @@ class Invalid:
     path: str = "example.py"
     #: Other files of the example's project, as for :class:`Valid`.
     files: Mapping[str, str] = field(default_factory=dict)
+    column: int | None = None
+    lines: Sequence[int] = ()
+    reports: Sequence[tuple[int, str | None] | Expected] = ()
+
+    def __post_init__(self) -> None:
+        given = [name for name in ("line", "column") if getattr(self, name) is not None]
+        if self.lines and (given or self.reports):
+            raise ValueError("give lines= alone (with message=), not with line, column or reports")
+        if self.reports and (given or self.message is not None):
+            raise ValueError("give reports= alone: each report carries its line and message")
+
+    @property
+    def expected(self) -> tuple[Expected, ...]:
+        """Every report the example declares."""
+        if self.reports:
+            return tuple(
+                report if isinstance(report, Expected) else Expected(report[0], report[1])
+                for report in self.reports
+            )
+        if self.lines:
+            return tuple(Expected(line, self.message) for line in self.lines)
+        return (Expected(self.line, self.message, self.column),)
 
 
 @dataclass(slots=True)
@@ -136,6 +190,10 @@ class RuleMeta:
     rationale: ClassVar[str]
     options_used: ClassVar[tuple[str, ...]] = ()
     enabled_by_default: ClassVar[bool] = True
+    #: A violation of this rule means the tool could not do its job (an
+    #: internal error, an input it cannot read), so the run exits 2, not 1,
+    #: whatever its severity and ``--exit-zero``.
+    fails_the_run: ClassVar[bool] = False
     valid: ClassVar[Sequence[Valid]] = ()
     invalid: ClassVar[Sequence[Invalid]] = ()
 

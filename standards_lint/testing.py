@@ -23,14 +23,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from standards_lint.api import check
+from standards_lint.api import check_sources
 from standards_lint.config.standards import Standards
 from standards_lint.config.values import build_options
 from standards_lint.model import Violation
 from standards_lint.registry import Registry, load_registry
-from standards_lint.rule import Invalid, RuleMeta, Valid
+from standards_lint.rule import Expected, Invalid, RuleMeta, Valid
 
-__all__ = ["ExampleCase", "check_example", "example_cases", "run_rule"]
+__all__ = [
+    "ExampleCase",
+    "Expected",
+    "check_example",
+    "example_cases",
+    "match_reports",
+    "run_rule",
+]
+
+#: Files the engine analyses; the others in an example are external inputs.
+_SOURCE_SUFFIXES = (".py", ".pyi")
 
 _registries: dict[tuple[str, ...], Registry] = {}
 
@@ -55,8 +65,10 @@ def run_rule(
 
     ``options`` are the rule's area options as written in the standards file
     (kebab-case keys). ``files`` adds other files to the project (path to
-    text), for rules that look across files. The snippet goes through the
-    whole engine: parse, walk, facts, project rules, suppressions.
+    text), for rules that look across files; what the rule reports on them
+    counts too. The snippet goes through the whole engine, in memory (see
+    :func:`~standards_lint.api.check_sources`): parse, walk, facts, project
+    rules, suppressions.
     """
     registry = _registry(plugins)
     found = registry.find(rule) if isinstance(rule, str) else registry.find(rule.code)
@@ -70,16 +82,22 @@ def run_rule(
     if problems:
         raise ValueError("; ".join(problems))
     areas[found.area] = built
+    # The sources stay in memory. The root is an empty directory of its own so
+    # that nothing around the test leaks in; the external inputs that some
+    # project rules read from the root (a coverage report) are written there.
+    project = {**(files or {}), path: code}
+    sources = {name: text for name, text in project.items() if name.endswith(_SOURCE_SUFFIXES)}
     with tempfile.TemporaryDirectory(prefix="standards-lint-example-") as directory:
         root = Path(directory).resolve()
-        for relative, text in {**(files or {}), path: code}.items():
-            target = root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        for relative, text in project.items():
+            if relative not in sources:
+                target = root / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
         standards = Standards(
             root=root, path=None, registry=registry, select=(found.code,), areas=areas
         )
-        report = check([root], standards, use_cache=False, cwd=root)
+        report = check_sources(dict(sources), standards)
     return [violation for violation in report.violations if violation.rule == found.code]
 
 
@@ -119,7 +137,12 @@ def example_cases(plugins: Sequence[str] = (), codes: Iterable[str] | None = Non
 
 
 def check_example(case: ExampleCase) -> None:
-    """Assert that a valid example reports nothing and an invalid one reports as declared."""
+    """Assert that the example reports exactly what it declares.
+
+    A valid example must report nothing; an invalid one must make each
+    declared report (line, and column and message text where given) and no
+    other. The failure shows what was expected and what was found.
+    """
     example = case.example
     found = run_rule(
         case.rule,
@@ -129,18 +152,49 @@ def check_example(case: ExampleCase) -> None:
         files=example.files,
         plugins=case.plugins,
     )
-    shown = "\n".join(f"  {v.line}:{v.span.column} {v.message}" for v in found) or "  (nothing)"
+    shown = "\n".join(f"  {_describe(v)}" for v in found) or "  (nothing)"
     if isinstance(example, Valid):
         assert not found, f"{case.id} should not report, but reported:\n{shown}"
         return
-    assert found, f"{case.id} should report, but reported nothing"
-    if example.line is not None:
-        lines = [violation.line for violation in found]
-        assert example.line in lines, (
-            f"{case.id} should report at line {example.line}; got:\n{shown}"
+    expected = example.expected
+    missing, extra = match_reports(expected, found)
+    if not missing and not extra:
+        return
+    lines = [f"{case.id} should report exactly what it declares"]
+    lines += ["expected:", *(f"  {report}" for report in expected)]
+    lines += ["found:", shown]
+    if missing:
+        lines += ["missing:", *(f"  {report}" for report in missing)]
+    if extra:
+        lines += ["extra:", *(f"  {_describe(violation)}" for violation in extra)]
+    raise AssertionError("\n".join(lines))
+
+
+def match_reports(
+    expected: Sequence[Expected], found: Sequence[Violation]
+) -> tuple[list[Expected], list[Violation]]:
+    """The declared reports nothing matched, and the violations no declared report claims.
+
+    The most precise declarations choose first, so that a loose one (any
+    line, any message) cannot take the violation a precise one needs.
+    """
+    unclaimed = sorted(found, key=lambda violation: violation.sort_key)
+    missing = []
+    for report in sorted(expected, key=_looseness):
+        match = next(
+            (v for v in unclaimed if report.matches(v.line, v.span.column, v.message)), None
         )
-    if example.message is not None:
-        messages = [violation.message for violation in found]
-        assert any(example.message in message for message in messages), (
-            f"{case.id} should report a message containing {example.message!r}; got:\n{shown}"
-        )
+        if match is None:
+            missing.append(report)
+        else:
+            unclaimed.remove(match)
+    return missing, unclaimed
+
+
+def _looseness(report: Expected) -> tuple[int, int]:
+    unset = sum(value is None for value in (report.line, report.column, report.message))
+    return unset, report.line or 0
+
+
+def _describe(violation: Violation) -> str:
+    return f"{violation.line}:{violation.span.column} {violation.message}"

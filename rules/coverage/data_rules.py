@@ -73,11 +73,13 @@ class CoverageDataUnreadable(CoverageProjectRule):
 
     code = "COV002"
     name = "coverage-data-unreadable"
+    fails_the_run = True
     summary = "The coverage data file is corrupt, of an unknown format, or cannot be read."
     rationale = (
         "A damaged data file is the user's condition, not a defect of the tool, so it is a"
-        " finding (at error severity, failing the run) with the file and the reader's own"
-        " words, rather than an internal error. Its thresholds are then not judged: no"
+        " finding with the file and the reader's own words, rather than an internal error;"
+        " and since no coverage standard could be judged, the run exits 2, as for any input"
+        " the tool cannot use. Its thresholds are then not judged: no"
         " figure can be trusted. The usual causes are a run that was interrupted while"
         " writing .coverage, a report written by another tool in a format this one does"
         " not read (the formats read are coverage.py's data file, its JSON report and"

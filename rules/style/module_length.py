@@ -38,4 +38,9 @@ class ModuleTooLong(Rule[StyleOptions]):
         count = len(self.source.lines)
         if count > limit:
             message = f"module has {count} lines ({count} > {limit}); split it"
-            self.report_at(1, 1, message, value=count)
+            # No measured value for the baseline: a module's length changes
+            # with every edit anywhere in it (a header added, a function
+            # moved in), so a baselined long module stays accepted as long
+            # as it is; the one-function figures are the ones held to
+            # "no worse".
+            self.report_at(1, 1, message)

@@ -262,7 +262,10 @@ class ArgumentName(NamingRule):
     )
     invalid = (
         Invalid("def send(message, retryCount=3):\n    pass\n", line=1, message="'retryCount'"),
-        Invalid("def send(*Args, **Options):\n    pass\n", line=1, message="'Args'"),
+        Invalid(
+            "def send(*Args, **Options):\n    pass\n",
+            reports=((1, "argument name 'Args'"), (1, "argument name 'Options'")),
+        ),
         Invalid("key = lambda Item: Item.name\n", line=1),
         Invalid("def build(Provider):\n    pass\n", line=1, message="'Provider'"),
         Invalid("def build(Provider: list[type]):\n    pass\n", line=1, message="'Provider'"),

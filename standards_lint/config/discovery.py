@@ -33,13 +33,21 @@ def find_standards_file(start: Path) -> Path | None:
     and reading it reports the misspelling instead of running the defaults.
     """
     for directory in (start, *start.parents):
-        for name in STANDARDS_FILES:
-            candidate = directory / name
-            if candidate.is_file():
-                return candidate
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
+        found = standards_file_in(directory)
+        if found is not None:
+            return found
+    return None
+
+
+def standards_file_in(directory: Path) -> Path | None:
+    """The standards file of ``directory`` itself, in the order :func:`find_standards_file` says."""
+    for name in STANDARDS_FILES:
+        candidate = directory / name
+        if candidate.is_file():
+            return candidate
+    pyproject = directory / PYPROJECT
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
     return None
 
 

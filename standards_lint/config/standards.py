@@ -8,31 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from standards_lint.config.cascade import CascadeFiles, files_below, reroot, top_of_cascade
 from standards_lint.config.discovery import find_standards_file, read_standards_table
 from standards_lint.config.errors import ConfigError, unknown_key
+from standards_lint.config.problems import Problem, locate_problems
+from standards_lint.config.sources import SourceError, anchored_plugins, locate_base
 from standards_lint.config.values import ValueProblem, build_options, convert
 from standards_lint.model import Severity
 from standards_lint.registry import Registry, load_rule_packs
 
 DEFAULT_INCLUDE: Final = ("*.py", "*.pyi")
-DEFAULT_EXCLUDE: Final = (
-    ".git/",
-    ".hg/",
-    ".venv/",
-    "venv/",
-    ".tox/",
-    ".nox/",
-    ".eggs/",
-    "*.egg-info/",
-    "__pycache__/",
-    "build/",
-    "dist/",
-    "node_modules/",
-    ".mypy_cache/",
-    ".pytest_cache/",
-    ".ruff_cache/",
-    ".standards-lint-cache/",
-)
 DEFAULT_CACHE_DIR: Final = ".standards-lint-cache"
 DEFAULT_BASELINE: Final = ".standards-lint-baseline.json"
 #: Larger files are almost always generated or data (see SL008).
@@ -101,7 +86,10 @@ TOP_LEVEL_KEYS: Final[Mapping[str, _TopLevelKey]] = types.MappingProxyType(
         "baseline": _TopLevelKey(str, "the baseline file of accepted violations and figures"),
         "max-file-size": _TopLevelKey(int, "files above this many bytes are not read (SL008)"),
         "overrides": _TopLevelKey(list, "per-path select, ignore, severity and area options"),
-        "extends": _TopLevelKey(str, "a standards file whose settings this one builds on"),
+        "extends": _TopLevelKey(
+            str, "standards files or installed standards (one, or a list) this one builds on"
+        ),
+        "root": _TopLevelKey(bool, "the top of a cascade: standards files above do not apply"),
     }
 )
 OVERRIDE_KEYS: Final = ("paths", "select", "ignore", "severity")
@@ -118,6 +106,11 @@ class StandardsReading:
 
     standards: Standards
     problems: tuple[str, ...] = ()
+    #: The same problems with the file, key path and position of each
+    #: (``Problem.render()`` gives ``file:LINE:COL: message``).
+    located: tuple[Problem, ...] = ()
+    #: Each standards file read with its own table, the base of ``extends`` first.
+    files: tuple[tuple[Path, Mapping[str, Any]], ...] = ()
 
 
 def load_standards(
@@ -153,19 +146,24 @@ def read_standards(
     by the file where the key was written. Raises :class:`ConfigError` only
     when ``config`` names no file, as there is then nothing to read.
     """
-    if config is not None and not config.is_file():
-        raise ConfigError([f"{config}: no such standards file"])
-    path = config if config is not None else find_standards_file(start or Path.cwd())
+    path = _standards_path(config, start)
     root = path.parent.resolve() if path is not None else (start or Path.cwd()).resolve()
     problems: list[str] = []
     chain = _read_chain(path, problems) if path is not None else []
     levels = _levels(chain)
     whole = levels[-1][1] if levels else {}
-    loaded = load_rule_packs(_typed(whole, "plugins", "", []) or (), root)
+    cascade = _cascade_of(path if config is None else None, whole)
+    below = [(file, _read_chain(file, problems)) for file in cascade.files]
+    plugins = [plugin for _, chain_below in below for plugin in anchored_plugins(chain_below, root)]
+    loaded = load_rule_packs([*anchored_plugins(chain, root), *plugins], root)
     problems.extend(loaded.problems)
     registry = loaded.registry
     standards = _parse_levels(levels, root, path, registry, problems)
-    for file_path, own_table in chain:
+    standards = _with_cascade(standards, below, cascade.separate_roots, problems)
+    for file_path, own_table in [
+        *chain,
+        *(level for _, chain_below in below for level in chain_below),
+    ]:
         problems.extend(_unchecked(str(file_path), _names_of_packs(own_table), registry))
     if select is not None:
         standards = _replace(
@@ -176,7 +174,8 @@ def read_standards(
         extra = _selectors(list(ignore), registry, "--ignore", problems)
         standards = _replace(standards, command_line_ignore=extra)
         problems.extend(_unchecked("--ignore", list(ignore), registry))
-    return StandardsReading(standards, tuple(problems))
+    located = locate_problems(problems, [file_path for file_path, _ in chain])
+    return StandardsReading(standards, tuple(problems), located, tuple(chain))
 
 
 #: Stands for the file's name while a level of the ``extends`` chain is
@@ -212,6 +211,102 @@ def _parse_levels(
     return standards
 
 
+def _standards_path(config: Path | None, start: Path | None) -> Path | None:
+    """``config``, else the top of the cascade that the nearest standards file is part of.
+
+    A file named on the command line governs alone (see standards_lint.config.cascade).
+    """
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError([f"{config}: no such standards file"])
+        return config
+    nearest = find_standards_file(start or Path.cwd())
+    return top_of_cascade(nearest) if nearest is not None else None
+
+
+def _cascade_of(top: Path | None, whole: Mapping[str, Any]) -> CascadeFiles:
+    """The cascading files below ``top`` (none when a file was named, so ``top`` is ``None``)."""
+    if top is None:
+        return CascadeFiles((), ())
+    return files_below(top, _of_type(whole.get("exclude"), str))
+
+
+#: Settings of the whole run, which only the top file of a cascade may set.
+_RUN_WIDE_KEYS: Final = (
+    "include",
+    "respect-gitignore",
+    "require-suppression-reason",
+    "cache-dir",
+    "baseline",
+    "max-file-size",
+)
+#: Keys of a cascading file that are not an override's: handled apart.
+_CASCADE_OWN_KEYS: Final = ("exclude", "plugins", "root", "overrides")
+
+
+def _with_cascade(
+    standards: Standards,
+    below: list[tuple[Path, list[tuple[Path, dict[str, Any]]]]],
+    separate_roots: Sequence[Path],
+    problems: list[str],
+) -> Standards:
+    """``standards`` with each cascading file below the top as overrides of its directory.
+
+    A file's own settings come first (an override for its whole directory),
+    then its ``[[overrides]]``, their patterns moved to the top's directory;
+    parents come before children, so nearer files win. Its ``exclude`` is
+    added to the top's, moved likewise.
+    """
+    root = standards.root
+    overrides = list(standards.overrides)
+    exclude = list(standards.exclude)
+    # A separate project (``root = true``) below is checked from there, not from here.
+    exclude.extend(
+        f"/{directory.resolve().relative_to(root).as_posix()}/" for directory in separate_roots
+    )
+    for file_path, chain in below:
+        if not chain:
+            continue
+        table = _levels(chain)[-1][1]
+        relative = file_path.parent.resolve().relative_to(root).as_posix()
+        where = str(file_path)
+        for key in table:
+            if key in _RUN_WIDE_KEYS:
+                problems.append(
+                    f"{where}: {key}: only the top standards file of a cascade sets this,"
+                    f" as it applies to the whole run ({standards.path})"
+                )
+            elif key == "paths":
+                problems.append(
+                    unknown_key(where, key, [*TOP_LEVEL_KEYS, *standards.registry.areas])
+                )
+        own = {
+            key: value
+            for key, value in table.items()
+            if key not in (*_RUN_WIDE_KEYS, *_CASCADE_OWN_KEYS, "paths")
+        }
+        own["paths"] = [f"/{relative}/"]
+        found: list[str] = []
+        overrides.extend(_overrides([own], standards.registry, standards.areas, _WHERE, found))
+        problems.extend(
+            problem.replace(f"{_WHERE}: [[overrides]] #1", where).replace(_WHERE, where)
+            for problem in found
+        )
+        nested = table.get("overrides", [])
+        if isinstance(nested, list):
+            nested = [_rerooted_override(item, relative) for item in nested]
+        overrides.extend(_overrides(nested, standards.registry, standards.areas, where, problems))
+        exclude.extend(reroot(pattern, relative) for pattern in _of_type(table.get("exclude"), str))
+    return _replace(standards, overrides=tuple(overrides), exclude=tuple(exclude))
+
+
+def _rerooted_override(item: object, relative: str) -> object:
+    if not isinstance(item, dict) or not isinstance(item.get("paths"), list):
+        return item
+    paths = [reroot(path, relative) if isinstance(path, str) else path for path in item["paths"]]
+    return {**item, "paths": paths}
+
+
 def _replace(standards: Standards, **changes: Any) -> Standards:
     import dataclasses  # noqa: PLC0415
 
@@ -219,49 +314,62 @@ def _replace(standards: Standards, **changes: Any) -> Standards:
 
 
 def _read_chain(path: Path, problems: list[str]) -> list[tuple[Path, dict[str, Any]]]:
-    """Each file of the ``extends`` chain with its own table, the base first.
+    """Each file of the ``extends`` tree with its own table, every base before its extender.
 
-    A file that cannot be read, or a broken ``extends``, ends the chain there
-    with a problem naming the file that has the mistake; the files read so
-    far are still validated.
+    ``extends`` may list several bases: they are merged in the order given,
+    each after its own bases; one reached twice is merged once, where first
+    reached. A file that cannot be read, or a broken ``extends`` entry, is
+    left out with a problem naming the file that has the mistake; the files
+    read so far are still validated.
     """
     chain: list[tuple[Path, dict[str, Any]]] = []
-    seen: dict[Path, Path] = {}
-    current: Path | None = path
-    writer: Path | None = None
-    while current is not None:
-        resolved = current.resolve()
-        if resolved in seen:
-            target = "this file" if writer is not None and writer.resolve() == resolved else current
-            problems.append(f"{writer}: `extends` makes a cycle back to {target}")
-            break
-        seen[resolved] = current
-        try:
-            table = read_standards_table(current)
-        except ConfigError as error:
-            problems.extend(error.problems)
-            break
-        chain.append((current, table))
-        writer, current = current, _base_of(current, table.pop("extends", None), problems)
-    chain.reverse()
+    _read_into(path, None, [], set(), chain, problems)
     return chain
 
 
-def _base_of(path: Path, base_name: object, problems: list[str]) -> Path | None:
-    if base_name is None:
-        return None
-    if not isinstance(base_name, str):
-        problems.append(f"{path}: extends: expected a string, got {type(base_name).__name__}")
-        return None
-    base_path = path.parent / base_name
-    if ".." in base_path.parts:
-        # Messages name it: "a/../b/../c.toml" reads badly. Resolved (not merely
-        # normalised) so that it stays the file the system would open.
-        base_path = base_path.resolve()
-    if not base_path.is_file():
-        problems.append(f"{path}: extends: no such file {base_path}")
-        return None
-    return base_path
+def _read_into(
+    current: Path,
+    writer: Path | None,
+    reading: list[Path],
+    done: set[Path],
+    chain: list[tuple[Path, dict[str, Any]]],
+    problems: list[str],
+) -> None:
+    resolved = current.resolve()
+    if resolved in reading:
+        target = "this file" if writer is not None and writer.resolve() == resolved else current
+        problems.append(f"{writer}: `extends` makes a cycle back to {target}")
+        return
+    if resolved in done:
+        return
+    try:
+        table = read_standards_table(current)
+    except ConfigError as error:
+        problems.extend(error.problems)
+        return
+    reading.append(resolved)
+    for base in _bases_of(current, table.pop("extends", None), problems):
+        _read_into(base, current, reading, done, chain, problems)
+    reading.pop()
+    done.add(resolved)
+    chain.append((current, table))
+
+
+def _bases_of(path: Path, entries: object, problems: list[str]) -> list[Path]:
+    if entries is None:
+        return []
+    listed = [entries] if isinstance(entries, str) else entries
+    if not isinstance(listed, list) or not all(isinstance(entry, str) for entry in listed):
+        kind = type(entries).__name__
+        problems.append(f"{path}: extends: expected a string or a list of strings, got {kind}")
+        return []
+    bases = []
+    for entry in listed:
+        try:
+            bases.append(locate_base(path, entry))
+        except SourceError as error:
+            problems.append(f"{path}: extends: {error}")
+    return bases
 
 
 def _levels(chain: list[tuple[Path, dict[str, Any]]]) -> list[tuple[Path, dict[str, Any]]]:
@@ -360,6 +468,8 @@ def _parse(
         areas[name] = options
     select = _typed(table, "select", where, problems)
     ignore = _typed(table, "ignore", where, problems) or ()
+    # ``root`` shapes the cascade before any file is parsed; here it is only checked.
+    _flag(table, "root", False, where, problems)
     return Standards(
         root=root,
         path=path,

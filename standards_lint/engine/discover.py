@@ -27,7 +27,8 @@ from pathlib import Path
 
 import pathspec
 
-from standards_lint.config.standards import DEFAULT_EXCLUDE, Standards
+from standards_lint.config.defaults import DEFAULT_EXCLUDE
+from standards_lint.config.standards import Standards
 
 
 class PathProblemError(OSError):

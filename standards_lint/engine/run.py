@@ -111,6 +111,8 @@ def _analyze_job(job: FileJob, profiles: ProfileTable, *, in_worker: bool = Fals
         raw = job.content
         if raw is None:
             raw = read_source_bytes(job.path, job.max_file_size)
+        elif len(raw) > job.max_file_size:
+            raise FileTooLargeError(len(raw), job.max_file_size)
     except FileTooLargeError as error:
         violation = tool_violation(FileTooLargeRule, job.display_path, _FILE_START, str(error))
         return FileResult(job.display_path, (violation,))
@@ -185,6 +187,31 @@ def analyze_files(
         if cache is not None and key is not None:
             cache.put(key, result)
     return [result for result in results if result is not None]
+
+
+def analyze_contents(
+    contents: Sequence[tuple[Path, str, bytes]], standards: Standards
+) -> list[FileResult]:
+    """Results for files given in memory as (absolute path, display path, bytes), in order.
+
+    Each file goes through the same analysis as a file read from disk; none
+    is read, and nothing is cached.
+    """
+    resolver = StandardsResolver(standards)
+    profiles = ProfileTable(standards, resolver)
+    return [
+        _analyze_job(
+            FileJob(
+                str(path),
+                shown,
+                resolver.for_path(path).key,
+                content=raw,
+                max_file_size=standards.max_file_size,
+            ),
+            profiles,
+        )
+        for path, shown, raw in contents
+    ]
 
 
 def _run_jobs(

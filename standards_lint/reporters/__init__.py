@@ -27,6 +27,7 @@ from standards_lint.reporters.context import (
 )
 from standards_lint.reporters.github import render_github
 from standards_lint.reporters.gitlab import render_gitlab
+from standards_lint.reporters.html import render_html
 from standards_lint.reporters.json_report import render_json
 from standards_lint.reporters.junit import render_junit
 from standards_lint.reporters.markdown import render_markdown
@@ -58,6 +59,7 @@ RENDERERS: Final[Mapping[str, Renderer]] = types.MappingProxyType(
         "gitlab": render_gitlab,
         "junit": render_junit,
         "markdown": render_markdown,
+        "html": render_html,
     }
 )
 
@@ -121,6 +123,7 @@ __all__ = [
     "render",
     "render_github",
     "render_gitlab",
+    "render_html",
     "render_json",
     "render_junit",
     "render_markdown",

@@ -6,7 +6,7 @@ import math
 
 import click
 
-from standards_lint.model import Report, Severity
+from standards_lint.model import HeldBy, Report, Severity
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -37,6 +37,10 @@ def render_text(report: Report, *, color: bool = False, statistics: bool = False
     if lines:
         lines.append("")
     lines.append(_summary(report, paint))
+    by_comments = sum(1 for held in report.suppressed if held.held_by is HeldBy.COMMENT)
+    if by_comments:
+        noun = "violation" if by_comments == 1 else "violations"
+        lines.append(f"Suppressed: {by_comments} {noun} by comments in the code (hidden).")
     lines.extend(_baseline_summary(report))
     if report.new_code_hidden is not None:
         hidden = report.new_code_hidden

@@ -97,3 +97,15 @@ def assert_no_traceback(run: Run) -> None:
     for stream in (run.stdout, run.stderr):
         assert "Traceback" not in stream
         assert "internal error" not in stream
+
+
+_PROBLEM_POSITION = re.compile(r"^(\s*)(.+?\.toml):\d+:\d+: ")
+
+
+def without_positions(line: str) -> str:
+    """A standards-file problem as ``file: message``: its line and column dropped.
+
+    Tests about what a problem says compare this; the positions themselves
+    are tested where they are the point.
+    """
+    return _PROBLEM_POSITION.sub(r"\1\2: ", line)

@@ -72,6 +72,8 @@ FRAGILE_REPORTS = [
     "Found 4 violations (4 errors) in 2 files.",
 ]
 
+SUPPRESSED_5 = "Suppressed: 5 violations by comments in the code (hidden)."
+
 CASES = [
     # Exit codes.
     case("clean-project-passes", "clean", [], 0, ["All standards met in 2 files."]),
@@ -153,7 +155,13 @@ CASES = [
         "suppressions",
         [],
         1,
-        [UNUSED, IN_STRING, "", "Found 2 violations (1 error, 1 warning) in 2 files."],
+        [
+            UNUSED,
+            IN_STRING,
+            "",
+            "Found 2 violations (1 error, 1 warning) in 2 files.",
+            SUPPRESSED_5,
+        ],
     ),
     case(
         "suppression-reason-required",
@@ -167,6 +175,7 @@ CASES = [
             f"inline.py:5:1: {WITHOUT_REASON}",
             "",
             "Found 4 violations (3 errors, 1 warning) in 2 files.",
+            SUPPRESSED_5,
         ],
     ),
     case(
@@ -174,14 +183,14 @@ CASES = [
         "suppressions",
         ["--ignore", "SL003"],
         1,
-        [IN_STRING, "", "Found 1 violation (1 error) in 2 files."],
+        [IN_STRING, "", "Found 1 violation (1 error) in 2 files.", SUPPRESSED_5],
     ),
     case(
         "suppressions-apply-to-the-selection",
         "suppressions",
         ["--select", "STY001"],
         1,
-        [IN_STRING, "", "Found 1 violation (1 error) in 2 files."],
+        [IN_STRING, "", "Found 1 violation (1 error) in 2 files.", SUPPRESSED_5],
     ),
     # [[overrides]] by path: ignore, area options, severity.
     case(

@@ -210,5 +210,11 @@ def test_the_nearest_standards_file_wins(cli: Invoke, project: MakeProject) -> N
     assert result.lines[0] == (
         "mod.py:1:55: STY001 [line-too-long] line is 55 characters long (55 > 54)"
     )
-    # Patterns are relative to the file that was found: pyproject's exclude no longer applies.
+    # The nearer file builds on the one above it: pyproject's exclude still applies...
+    assert cli("check", cwd=package).stdout.count("STY001") == 1
+    # ...unless it says it is a root of its own.
+    (package / "standards.toml").write_text(
+        'root = true\nselect = ["line-too-long"]\n[style]\nmax-line-length = 54\n',
+        encoding="utf-8",
+    )
     assert cli("check", cwd=package).stdout.count("STY001") == 2

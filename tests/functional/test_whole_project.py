@@ -145,6 +145,16 @@ def test_the_published_hook_installed_by_pre_commit_gives_the_same_verdict(
 ) -> None:
     # pre-commit builds the hook's own environment from this repository, as a
     # team's pre-commit would from its `repo:` line (it installs from PyPI).
+    # It takes tracked files only, so a new module not yet added would be missing.
+    untracked = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "--", "*.py", "setup.*"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    if untracked:
+        pytest.skip(f"files pre-commit would leave out are not in git yet: {untracked[:3]}")
     _git(layered, "init", "-q")
     _git(layered, "add", ".")
     env = {"PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from functional.harness import Invoke, Run, assert_no_traceback
+from functional.harness import Invoke, Run, assert_no_traceback, without_positions
 
 HEADER = "standards-lint: the standards file has problems:"
 
@@ -51,7 +51,7 @@ def problem_lines(result: Run) -> list[str]:
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert_no_traceback(result)
     assert result.stdout == ""
-    lines = result.stderr.splitlines()
+    lines = [without_positions(line) for line in result.stderr.splitlines()]
     assert lines[0] == HEADER, result.stderr
     return [line.removeprefix("  ") for line in lines[1:]]
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from functional.harness import BIN, Invoke, Run, assert_no_traceback, run_process
+from functional.harness import BIN, Invoke, Run, assert_no_traceback, run_process, without_positions
 
 from standards_lint import registry as registry_module
 
@@ -53,7 +53,7 @@ def write_project(root: Path, plugin_source: str, standards: str = "") -> Path:
 def problem_lines(result: Run) -> list[str]:
     assert result.exit_code == 2, (result.exit_code, result.stderr)
     assert_no_traceback(result)
-    lines = result.stderr.splitlines()
+    lines = [without_positions(line) for line in result.stderr.splitlines()]
     assert lines[0] == HEADER, result.stderr
     return lines[1:]
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import standards_lint
-from standards_lint.api import check
+from standards_lint.api import check, check_source, check_sources
 from standards_lint.config import Standards, load_standards
-from standards_lint.engine.discover import MissingPathError
+from standards_lint.engine.discover import MissingPathError, find_files
 from standards_lint.model import Report, Severity
 from standards_lint.registry import Registry
 from standards_lint.rule import Area, NoOptions, Rule, RulePack
+from standards_lint.tool_rules import FileTooLargeRule
 
 
 @pytest.fixture
@@ -136,6 +138,8 @@ def test_the_public_surface() -> None:
     for name in standards_lint.__all__:
         assert hasattr(standards_lint, name), name
     assert standards_lint.check is check
+    assert standards_lint.check_source is check_source
+    assert standards_lint.check_sources is check_sources
     assert standards_lint.load_standards is load_standards
 
 
@@ -146,3 +150,58 @@ def test_project_figures_are_the_whole_projects_whatever_the_paths(
     assert one_file.files_checked == 1
     assert rows(one_file) == []
     assert dict(one_file.metrics) == {"probe_lines": 7}
+
+
+def project_sources(standards: Standards) -> dict[str, str]:
+    """Every file a whole run analyses, by path relative to the root, as text."""
+    return {
+        path.relative_to(standards.root).as_posix(): path.read_text(encoding="utf-8")
+        for path in find_files([standards.root], standards).files
+    }
+
+
+@pytest.mark.parametrize("judged", ["src/pkg/a.py", "src/pkg/b.py", "src/pkg/long.py"])
+def test_check_source_reports_what_check_reports_on_the_same_files(
+    project: Standards, tmp_path: Path, judged: str
+) -> None:
+    sources = project_sources(project)
+    on_disk = check([tmp_path / judged], project, use_cache=False, cwd=tmp_path)
+    in_memory = check_source(sources.pop(judged), judged, project, files=sources)
+    assert in_memory.violations == on_disk.violations
+    assert in_memory.metrics == on_disk.metrics
+    assert in_memory.checked_paths == on_disk.checked_paths == (judged,)
+    assert in_memory.files_checked == 1
+
+
+def test_check_sources_judges_every_file_as_a_whole_run_does(
+    project: Standards, tmp_path: Path
+) -> None:
+    sources = project_sources(project)
+    on_disk = check([tmp_path], project, use_cache=False, cwd=tmp_path)
+    in_memory = check_sources(sources, project)
+    assert in_memory.violations == on_disk.violations
+    assert [v.rule for v in in_memory.violations] == ["PRB001", "PRB002", "PRB100"]
+
+
+def test_check_source_reads_no_file(project: Standards, tmp_path: Path) -> None:
+    # On disk, a.py reports PRB001 and PRB002; the text given is what is checked.
+    report = check_source(b"fine = 1\n", "src/pkg/a.py", project)
+    assert report.violations == ()
+    unsaved = check_source("x = 1  # PROBE\n", tmp_path / "src" / "new.py", project)
+    assert [(v.path, v.rule) for v in unsaved.violations] == [("src/new.py", "PRB001")]
+
+
+def test_project_rules_see_the_given_files_that_discovery_would_take(project: Standards) -> None:
+    long_text = "a = 1\nb = 2\nc = 3\nd = 4\n"
+    report = check_source(
+        "x = 1\n", "src/one.py", project, files={"src/two.py": long_text, "notes.txt": long_text}
+    )
+    # The total counts one.py and two.py; notes.txt is not a file the standards check.
+    assert dict(report.metrics) == {"probe_lines": 5}
+    assert report.violations == ()
+
+
+def test_check_source_reports_a_file_too_large(project: Standards) -> None:
+    limited = dataclasses.replace(project, max_file_size=8)
+    report = check_source("x = 1  # PROBE\n", "src/big.py", limited)
+    assert [v.rule for v in report.violations] == [FileTooLargeRule.code]

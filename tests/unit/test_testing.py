@@ -7,10 +7,18 @@ must make it fail, or a broken rule would pass its own examples.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from standards_lint.testing import ExampleCase, check_example, example_cases, run_rule
+from standards_lint.rule import Expected, Invalid
+from standards_lint.testing import (
+    ExampleCase,
+    check_example,
+    example_cases,
+    match_reports,
+    run_rule,
+)
 
 
 @pytest.fixture
@@ -65,6 +73,14 @@ def test_run_rule_at_a_path_with_other_files(plugins: tuple[str, ...]) -> None:
         plugins=plugins,
     )
     assert [(v.path, v.message) for v in found] == [("pkg/other.py", "4 lines > 3")]
+
+
+def test_run_rule_reads_no_file_from_disk(
+    plugins: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "example.py").write_text("x = 1  # PROBE\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run_rule("PRB001", "x = 1\n", plugins=plugins) == []
 
 
 def test_run_rule_goes_through_suppressions(plugins: tuple[str, ...]) -> None:
@@ -128,6 +144,14 @@ class WordRule(Rule):
         Invalid("x = 1  # bad\\n", line=2),
         Invalid("x = 1  # bad\\n", message="another message"),
         Invalid("x = 1  # good\\n", options={"word": "good"}, path="pkg/__init__.py"),
+        Invalid("x = 1  # bad\\ny = 2  # bad\\n", line=1),
+        Invalid("# bad\\nx = 1\\n# bad\\n", lines=(1, 3), message="the word"),
+        Invalid("# bad\\nx = 1\\n# bad\\n", reports=((3, None), (1, "the word 'bad'"))),
+        Invalid("x = 1  # bad\\n", line=1, column=1),
+        Invalid("x = 1  # bad\\n", line=1, column=7),
+        Invalid("# bad\\n", lines=(1, 2)),
+        Invalid("# bad\\n# bad\\n", reports=((1, None), (2, "another message"))),
+        Invalid("# bad\\n# bad\\n"),
     )
 
     def start_file(self):
@@ -150,7 +174,15 @@ def word_cases(tmp_path: Path) -> dict[str, ExampleCase]:
 
 @pytest.mark.parametrize(
     "case_id",
-    ["WRD001-valid-1", "WRD001-valid-3", "WRD001-invalid-1", "WRD001-invalid-5"],
+    [
+        "WRD001-valid-1",
+        "WRD001-valid-3",
+        "WRD001-invalid-1",
+        "WRD001-invalid-5",
+        "WRD001-invalid-7",
+        "WRD001-invalid-8",
+        "WRD001-invalid-9",
+    ],
 )
 def test_check_example_passes_examples_that_hold(
     word_cases: dict[str, ExampleCase], case_id: str
@@ -162,11 +194,33 @@ def test_check_example_passes_examples_that_hold(
     ("case_id", "message"),
     [
         ("WRD001-valid-2", "WRD001-valid-2 should not report, but reported:\n  1:1 the word 'bad'"),
-        ("WRD001-invalid-2", "WRD001-invalid-2 should report, but reported nothing"),
-        ("WRD001-invalid-3", "WRD001-invalid-3 should report at line 2; got:\n  1:1 the word"),
-        ("WRD001-invalid-4", "should report a message containing 'another message'; got:\n  1:1"),
+        (
+            "WRD001-invalid-2",
+            "expected:\n  any line\nfound:\n  (nothing)\nmissing:\n  any line",
+        ),
+        ("WRD001-invalid-3", "expected:\n  2\nfound:\n  1:1 the word 'bad'\nmissing:\n  2\n"),
+        ("WRD001-invalid-4", "missing:\n  any line 'another message'\nextra:\n  1:1 the word"),
+        (
+            "WRD001-invalid-6",
+            "WRD001-invalid-6 should report exactly what it declares\nexpected:\n  1\n"
+            "found:\n  1:1 the word 'bad'\n  2:1 the word 'bad'\nextra:\n  2:1 the word 'bad'",
+        ),
+        ("WRD001-invalid-10", "expected:\n  1:7\nfound:\n  1:1 the word 'bad'\nmissing:\n  1:7"),
+        ("WRD001-invalid-11", "found:\n  1:1 the word 'bad'\nmissing:\n  2"),
+        ("WRD001-invalid-12", "missing:\n  2 'another message'\nextra:\n  2:1 the word"),
+        ("WRD001-invalid-13", "expected:\n  any line\nfound:\n  1:1 the word 'bad'\n  2:1"),
     ],
-    ids=["valid-reports", "invalid-reports-nothing", "wrong-line", "wrong-message"],
+    ids=[
+        "valid-reports",
+        "invalid-reports-nothing",
+        "wrong-line",
+        "wrong-message",
+        "an-extra-report",
+        "wrong-column",
+        "a-missing-report-of-several",
+        "wrong-message-of-several",
+        "two-reports-where-one-is-declared",
+    ],
 )
 def test_check_example_fails_when_an_example_does_not_hold(
     word_cases: dict[str, ExampleCase], case_id: str, message: str
@@ -174,6 +228,39 @@ def test_check_example_fails_when_an_example_does_not_hold(
     with pytest.raises(AssertionError) as raised:
         check_example(word_cases[case_id])
     assert message in str(raised.value)
+
+
+def test_a_precise_declaration_is_matched_before_a_loose_one() -> None:
+    found = run_rule("STY006", "def send(*Args, **Options):\n    pass\n")
+    loose_first = (Expected(1), Expected(1, "'Args'"))
+    assert match_reports(loose_first, found) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"line": 1, "lines": (1, 2)},
+        {"column": 1, "lines": (1, 2)},
+        {"lines": (1,), "reports": ((1, None),)},
+        {"line": 1, "reports": ((1, None),)},
+        {"message": "text", "reports": ((1, None),)},
+    ],
+    ids=["line-and-lines", "column-and-lines", "lines-and-reports", "line-and-reports", "message"],
+)
+def test_an_invalid_example_declares_its_reports_one_way(arguments: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match="alone"):
+        Invalid("x = 1\n", **arguments)
+
+
+def test_the_ways_of_declaring_reports() -> None:
+    assert Invalid("x\n", line=3, column=2, message="m").expected == (Expected(3, "m", 2),)
+    assert Invalid("x\n").expected == (Expected(),)
+    assert Invalid("x\n", lines=(3, 5), message="m").expected == (
+        Expected(3, "m"),
+        Expected(5, "m"),
+    )
+    reports = ((3, "m"), Expected(5, column=4))
+    assert Invalid("x\n", reports=reports).expected == (Expected(3, "m"), Expected(5, None, 4))
 
 
 def test_the_tool_rules_examples_pass() -> None:

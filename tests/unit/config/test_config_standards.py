@@ -239,9 +239,9 @@ def test_extends_a_missing_file(write_standards: WriteStandards, tmp_path: Path)
     assert problems(path) == [f"{path}: extends: no such file {tmp_path / 'missing.toml'}"]
 
 
-def test_extends_must_be_a_string(write_standards: WriteStandards) -> None:
-    path = write_standards('extends = ["a.toml"]\n')
-    assert problems(path) == [f"{path}: extends: expected a string, got list"]
+def test_extends_must_be_a_string_or_a_list_of_strings(write_standards: WriteStandards) -> None:
+    path = write_standards("extends = [1]\n")
+    assert problems(path) == [f"{path}: extends: expected a string or a list of strings, got list"]
 
 
 def test_extends_names_the_file_where_each_mistake_was_written(

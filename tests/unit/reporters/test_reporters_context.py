@@ -83,7 +83,16 @@ def test_the_source_root_is_the_enclosing_work_tree(tmp_path: Path) -> None:
 
 
 def test_built_in_formats() -> None:
-    assert set(RENDERERS) == {"text", "json", "sarif", "github", "gitlab", "junit", "markdown"}
+    assert set(RENDERERS) == {
+        "text",
+        "json",
+        "sarif",
+        "github",
+        "gitlab",
+        "junit",
+        "markdown",
+        "html",
+    }
     assert find_renderer("sarif") is RENDERERS["sarif"]
 
 

@@ -11,7 +11,7 @@ xenon's command lines, run as a user runs them, report on the very same files:
 - CPX201 reports exactly when xenon's ``--max-average`` fails, and the
   published ``average_cyclomatic`` is xenon's figure;
 - CPX002 reports each function with the figure that ``measure_module`` gives
-  (whose agreement with complexipy is tested in tests/unit/rules_complexity).
+  (whose agreement with complexipy is tested beside it in tests/unit/rules/complexity).
 
 Radon never measures the methods of a class defined inside a function, so
 those (named ``f.<locals>.Local.method`` in the reports) are left out of the

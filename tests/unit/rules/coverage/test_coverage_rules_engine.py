@@ -234,3 +234,5 @@ def test_a_corrupt_data_file_is_an_error_finding(
     assert violation.severity is Severity.ERROR
     assert reason in violation.message
     assert "total_coverage" not in report.metrics
+    # The tool could not judge the coverage standards: exit 2, not 1.
+    assert report.exit_code == 2

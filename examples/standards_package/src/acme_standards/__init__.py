@@ -1,0 +1,1 @@
+"""ACME's shared standards for standards-lint: ``standards.toml`` and the rules it loads."""
