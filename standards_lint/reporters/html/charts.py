@@ -17,7 +17,7 @@ from standards_lint.reporters.html.markup import text
 #: The hatch patterns defined once per page by :func:`pattern_definitions`.
 PATTERNS: Final = ("diagonal", "dots", "cross", "vertical", "horizontal", "solid")
 _BAR_HEIGHT: Final = 22
-_LABEL_WIDTH: Final = 230
+_LABEL_WIDTH: Final = 260
 _PLOT_WIDTH: Final = 420
 _DASHES: Final = ("", "6 3", "2 3", "10 3 2 3", "1 5")
 _MARKERS: Final = ("circle", "square", "triangle", "diamond", "cross")
@@ -199,4 +199,6 @@ def _number(value: float) -> str:
 
 
 def _shorten(label: str, limit: int = 34) -> str:
+    # About 7 pixels a character at the chart's font size: 34 characters fit
+    # the label column (a rule's code and name, the tail of a long path).
     return label if len(label) <= limit else "…" + label[-(limit - 1) :]
