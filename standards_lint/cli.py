@@ -178,6 +178,35 @@ def _read_diff(diff_file: str) -> str:
     return content.decode("utf-8", "replace")
 
 
+def _run_check(
+    paths: Sequence[Path],
+    standards: Standards,
+    *,
+    engine: tuple[int | None, bool, Path | None],
+    baseline: Baseline | None,
+    changes: RepositoryChanges | None = None,
+) -> Report:
+    """Run the check as ``--jobs``, ``--no-cache`` and ``--cache-dir`` (``engine``) say.
+
+    A path that cannot be used, or a worker that dies, ends the command with
+    a message and exit code 2.
+    """
+    jobs, no_cache, cache_dir = engine
+    try:
+        return run_check(
+            list(paths) or [Path(".")],
+            standards,
+            jobs=jobs or os.cpu_count() or 1,
+            use_cache=not no_cache,
+            cache_dir=cache_dir,
+            progress=_progress_printer(),
+            baseline=baseline,
+            changes=changes,
+        )
+    except (PathProblemError, WorkerCrashedError) as error:
+        _fail(str(error))
+
+
 def _say_which_standards(standards: Standards) -> None:
     """Name the standards file on standard error: always when there is none.
 
@@ -368,19 +397,13 @@ def check(  # standards-lint: ignore[STY016] click passes one argument per optio
     changes = _changes_to_gate_on(diff_from, diff_file)
     if not no_cache:
         _warn_if_cache_refused(cache_dir or standards.root / standards.cache_dir)
-    try:
-        report = run_check(
-            list(paths) or [Path(".")],
-            standards,
-            jobs=jobs or os.cpu_count() or 1,
-            use_cache=not no_cache,
-            cache_dir=cache_dir,
-            progress=_progress_printer(),
-            baseline=baseline,
-            changes=changes,
-        )
-    except (PathProblemError, WorkerCrashedError) as error:
-        _fail(str(error))
+    report = _run_check(
+        paths,
+        standards,
+        engine=(jobs, no_cache, cache_dir),
+        baseline=baseline,
+        changes=changes,
+    )
     code = report.exit_code
     code = 0 if exit_zero and code == 1 else code
     context = build_context(
@@ -547,18 +570,7 @@ def report(  # standards-lint: ignore[STY016] click passes one argument per opti
     if replay_count is not None and replay_count < 1:
         _fail(f"--replay takes a positive number of commits, not {replay_count}")
     baseline = None if no_baseline else _read_baseline(standards)
-    try:
-        found = run_check(
-            list(paths) or [Path(".")],
-            standards,
-            jobs=jobs or os.cpu_count() or 1,
-            use_cache=not no_cache,
-            cache_dir=cache_dir,
-            progress=_progress_printer(),
-            baseline=baseline,
-        )
-    except (PathProblemError, WorkerCrashedError) as error:
-        _fail(str(error))
+    found = _run_check(paths, standards, engine=(jobs, no_cache, cache_dir), baseline=baseline)
     context = build_context(
         standards, found, working_directory=Path.cwd(), exit_code=found.exit_code
     )
@@ -853,7 +865,7 @@ def show_config(path: Path | None, config: Path | None, output_format: str) -> N
     except ConfigError as error:
         _fail_with_problems(error.problems)
     if reading.problems:
-        _fail_with_problems(reading.problems)
+        _fail_with_problems([problem.render() for problem in reading.located])
     explained = explain_standards(reading, target, shown_from=Path.cwd())
     if output_format == "json":
         click.echo(json.dumps(explained_as_json(explained), indent=2))

@@ -94,6 +94,8 @@ def _at_position(problem: Problem, positions: KeyPositions | None) -> Problem:
     if toml_error is not None:
         position = Position(int(toml_error.group(1)), int(toml_error.group(2)))
         return Problem(problem.file, (), problem.message, position)
+    if problem.file is not None and "(at end of document)" in problem.message:
+        return Problem(problem.file, (), problem.message, _end_of(Path(problem.file)))
     if positions is None:
         return problem
     table: KeyPath = ()
@@ -157,3 +159,12 @@ def _steps_in_words(words: str) -> KeyPath:
         if found is not None:
             return tuple(found.group(1).split("."))
     return ()
+
+
+def _end_of(path: Path) -> Position | None:
+    """Where a file's text ends: the TOML parser's "end of document"."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines() or [""]
+    except OSError:
+        return None
+    return Position(len(lines), len(lines[-1]) + 1)

@@ -375,6 +375,7 @@ def test_bad_invocation(args: list[str], message: str, cli: Invoke, project: Mak
         ('[style]\nmax-line-length = "eighty"\n', ":2:1: [style]: max-line-length: expected"),
         ('select = ["STY001", "NOPE999"]\n', ":1:21: select: unknown rule"),
         ('[[overrides]]\npaths = ["a/"]\nselct = ["X"]\n', ":3:1: [[overrides]] #1: unknown key"),
+        ("select = [\n", ":1:11: invalid TOML"),
     ],
 )
 def test_a_problem_names_the_line_and_column_of_its_key(
