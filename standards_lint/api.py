@@ -67,7 +67,7 @@ def check(  # standards-lint: ignore[STY016] keyword-only options of the one ent
     here = (cwd or Path.cwd()).resolve()
     selection = find_files(paths, standards)
     resolver = StandardsResolver(standards)
-    files = _files_to_analyse(selection.files, standards, resolver)
+    files = _files_to_analyse(paths, selection.files, standards, resolver)
     cache = None
     if use_cache:
         cache = ResultCache(cache_dir or standards.root / standards.cache_dir)
@@ -259,7 +259,10 @@ def _on_new_code(
 
 
 def _files_to_analyse(
-    selected: Sequence[Path], standards: Standards, resolver: StandardsResolver
+    given: Sequence[Path],
+    selected: Sequence[Path],
+    standards: Standards,
+    resolver: StandardsResolver,
 ) -> list[Path]:
     """The selected files, and the whole project's when project rules need them.
 
@@ -270,6 +273,8 @@ def _files_to_analyse(
     """
     if not standards.registry.project_rules(resolver.top_level.codes):
         return list(selected)
+    if any(path.resolve() == standards.root for path in given):
+        return list(selected)  # the root was walked: the selection is the whole project
     project = find_files([standards.root], standards).files
     return sorted({*selected, *project})
 
@@ -324,7 +329,7 @@ def current_baseline(
     # to the analysis, and this command is run rarely.
     selection = find_files(paths, standards)
     resolver = StandardsResolver(standards)
-    analysed = _files_to_analyse(selection.files, standards, resolver)
+    analysed = _files_to_analyse(paths, selection.files, standards, resolver)
     standards_display = display_path(standards.path, here) if standards.path else "."
     scope = baseline_scope(
         {display_path(path, here): path for path in analysed},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import textwrap
 
 import pytest
@@ -246,3 +247,29 @@ def test_a_point_at_the_start_of_the_file_is_about_the_module(line: int) -> None
     [stamped] = local_fingerprints([violation(1)], lines, [])
     [plain] = local_fingerprints([violation(1)], ["something else"], [])
     assert stamped.fingerprint == plain.fingerprint
+
+
+def test_completing_a_fingerprint_keeps_every_other_field() -> None:
+    original = Violation(
+        "CPX001",
+        "cyclomatic-complexity",
+        Severity.WARNING,
+        "a.py",
+        Span(1, 2, 3, 4),
+        "m",
+        "local",
+        14.0,
+    )
+    [completed] = complete_fingerprints([original], {"a.py": "src/a.py"})
+    expected = dataclasses.replace(original, fingerprint=path_fingerprint("src/a.py", "local"))
+    assert completed == expected
+    assert [f.name for f in dataclasses.fields(Violation)] == [
+        "rule",
+        "name",
+        "severity",
+        "path",
+        "span",
+        "message",
+        "fingerprint",
+        "value",
+    ], "complete_fingerprints builds Violation field by field: add the new field there"
