@@ -21,6 +21,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	@command -v git >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq git; }
 	@# The report's tests load it in headless Chromium.
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v nvim >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq neovim; } || true
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
@@ -34,14 +35,14 @@ demo: $(STAMP)
 
 ## test: install with test extras and run the whole suite, the type check and the self-check
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto
 	$(MAKE) --no-print-directory typecheck
 	$(BIN)/ruff check standards_lint rules tests
 	$(BIN)/standards-lint check --no-cache
 
 ## quick: the everyday loop: every test but the slow comparisons over real third-party code
 quick: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider -m "not slow"
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto -m "not slow"
 
 ## typecheck: mypy --strict over the package laid out as installed (rules/ inside it)
 typecheck: $(TEST_STAMP)
@@ -61,7 +62,7 @@ report: $(STAMP)
 	chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --window-size=1200,2600 \
 		--screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/build/report.html
 
-## bench: compare standards-lint with LibCST's parser and Fixit on a pinned corpus
+## bench: compare standards-lint with LibCST's parser, Fixit and import-linter on two corpora
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 

@@ -7,13 +7,24 @@ or write rules with :class:`Rule`, :class:`ProjectRule` and :class:`RulePack`.
 
 from standards_lint.api import check, check_source, check_sources
 from standards_lint.config import ConfigError, Standards, load_standards
-from standards_lint.model import FileResult, Report, Severity, Span, Violation
+from standards_lint.model import (
+    Edit,
+    FileResult,
+    Fix,
+    FixSafety,
+    Report,
+    Severity,
+    Span,
+    Violation,
+)
 from standards_lint.rule import (
     Area,
     Fact,
     Invalid,
     ProjectFacts,
     ProjectRule,
+    ProposedFix,
+    Replace,
     Rule,
     RulePack,
     Valid,
@@ -24,11 +35,16 @@ from standards_lint.source import SourceFile
 __all__ = [
     "Area",
     "ConfigError",
+    "Edit",
     "Fact",
     "FileResult",
+    "Fix",
+    "FixSafety",
     "Invalid",
     "ProjectFacts",
     "ProjectRule",
+    "ProposedFix",
+    "Replace",
     "Report",
     "Rule",
     "RulePack",

@@ -98,6 +98,8 @@ def check_source(
     standards: Standards,
     *,
     files: Mapping[str, str | bytes] | None = None,
+    changes: RepositoryChanges | None = None,
+    baseline: Baseline | None = None,
 ) -> Report:
     """Check one file given as text or bytes, as :func:`check` checks a file on disk.
 
@@ -105,9 +107,16 @@ def check_source(
     root, or absolute below it): overrides match it and it is shown relative
     to the root. ``files`` are the other files of the project, by path in the
     same way; project rules see them with ``path``, as a run over the whole
-    project would, but only ``path`` is judged. See :func:`check_sources`.
+    project would, but only ``path`` is judged. ``changes`` and ``baseline``
+    gate the report as they gate :func:`check`'s. See :func:`check_sources`.
     """
-    return check_sources({**(files or {}), str(path): source}, standards, judged=[str(path)])
+    return check_sources(
+        {**(files or {}), str(path): source},
+        standards,
+        judged=[str(path)],
+        changes=changes,
+        baseline=baseline,
+    )
 
 
 def check_sources(
@@ -115,6 +124,8 @@ def check_sources(
     standards: Standards,
     *,
     judged: Collection[str] | None = None,
+    changes: RepositoryChanges | None = None,
+    baseline: Baseline | None = None,
 ) -> Report:
     """Check files given in memory (path to text or bytes): the project as it would be on disk.
 
@@ -148,7 +159,33 @@ def check_sources(
         selected={shown[path] for path in chosen if path in contents},
         standards_display=display_path(standards.path, standards.root) if standards.path else ".",
     )
-    return _judge(analysed, resolver)
+    return _judge(analysed, resolver, changes=changes, baseline=baseline)
+
+
+def judge_results(
+    results: Sequence[tuple[Path, FileResult]],
+    standards: Standards,
+    *,
+    judged: Collection[str],
+    changes: RepositoryChanges | None = None,
+    baseline: Baseline | None = None,
+) -> Report:
+    """Judge files already analysed as :func:`check` judges them, and report on ``judged``.
+
+    ``results`` pairs each file of the project (its absolute path) with what
+    its analysis found, however that was obtained (the cache, an editor's
+    unsaved text); project rules see them all. ``judged`` are the display
+    paths (``FileResult.path``) whose findings are reported. This is the
+    second half of :func:`check`: project rules, the gate, fingerprints, the
+    baseline and new code.
+    """
+    root = standards.root
+    analysed = _Analysed(
+        every_file=list(results),
+        selected=set(judged),
+        standards_display=display_path(standards.path, root) if standards.path else ".",
+    )
+    return _judge(analysed, StandardsResolver(standards), changes=changes, baseline=baseline)
 
 
 def _as_bytes(content: str | bytes) -> bytes:

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from standards_lint.model import FixSafety
 from standards_lint.registry import Registry
 from standards_lint.rule import RuleMeta, option_default, option_doc, toml_key
 
@@ -30,6 +31,12 @@ def explain_rule(rule: type[RuleMeta], registry: Registry) -> str:
     options = _options(rule, area.options)
     if options:
         lines += ["", f"Options ([{area.name}] in the standards file):", *options]
+    if rule.fix_safety:
+        flag = "--fix" if FixSafety.SAFE in rule.fix_safety else "--fix --unsafe-fixes"
+        lines += ["", f"Fix ({rule.fix_label()}; `check {flag}`):"]
+        lines += textwrap.wrap(
+            rule.fix_summary, width=78, initial_indent="  ", subsequent_indent="  "
+        )
     for title, examples in (("Reported", rule.invalid), ("Not reported", rule.valid)):
         if not examples:
             continue
@@ -43,6 +50,10 @@ def explain_rule(rule: type[RuleMeta], registry: Registry) -> str:
             lines += [
                 f"  {line}" if line else "" for line in example.code.rstrip("\n").splitlines()
             ]
+            fixed = getattr(example, "fixed", None)
+            if fixed is not None:
+                lines.append("  # fixed:")
+                lines += [f"  {line}" if line else "" for line in fixed.rstrip("\n").splitlines()]
             lines.append("")
         lines.pop()
     return "\n".join(lines) + "\n"

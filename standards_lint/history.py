@@ -21,7 +21,6 @@ from typing import Final, TypeGuard
 
 from standards_lint.model import Report
 
-DEFAULT_HISTORY_FILE: Final = ".standards-lint-history.jsonl"
 SCHEMA_VERSION: Final = 1
 
 

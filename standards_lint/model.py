@@ -46,6 +46,76 @@ class Span:
         return (Span, (self.line, self.column, self.end_line, self.end_column))
 
 
+class FixSafety(str, enum.Enum):
+    """Whether applying a fix can change what the code does."""
+
+    #: The code means exactly what it meant: ``check --fix`` applies it.
+    SAFE = "safe"
+    #: The code may behave differently (an exception now caught narrower, a
+    #: renamed argument): applied only with ``--unsafe-fixes``.
+    UNSAFE = "unsafe"
+
+    @property
+    def rank(self) -> int:
+        """0 for safe, 1 for unsafe: a fix is applied when its rank is at most the run's."""
+        return 0 if self is FixSafety.SAFE else 1
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the file's text from ``start`` to ``end`` with ``replacement``.
+
+    The offsets count characters (not bytes) of the decoded text, 0-based,
+    ``end`` exclusive; ``start == end`` inserts. The text keeps its own line
+    endings, and a byte-order mark is not part of it.
+    """
+
+    start: int
+    end: int
+    replacement: str
+
+    @classmethod
+    def between(cls, before: str, after: str, offset: int = 0) -> Edit:
+        """The smallest single edit that turns ``before`` into ``after``.
+
+        It replaces what lies between their common beginning and common end,
+        placed ``offset`` characters into the file.
+        """
+        limit = min(len(before), len(after))
+        prefix = 0
+        while prefix < limit and before[prefix] == after[prefix]:
+            prefix += 1
+        suffix = 0
+        while (
+            suffix < limit - prefix
+            and before[len(before) - 1 - suffix] == after[len(after) - 1 - suffix]
+        ):
+            suffix += 1
+        return cls(
+            offset + prefix, offset + len(before) - suffix, after[prefix : len(after) - suffix]
+        )
+
+    def overlaps(self, other: Edit) -> bool:
+        """Whether applying both would touch the same text (two insertions at one place do)."""
+        if self.start == self.end == other.start == other.end:
+            return True
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """How to repair one violation: edits applied together, or not at all."""
+
+    #: What the fix does, as an imperative: "Remove the unused suppression".
+    description: str
+    edits: tuple[Edit, ...]
+    safety: FixSafety = FixSafety.SAFE
+
+    def overlaps(self, other: Fix) -> bool:
+        """Whether any edit of this fix overlaps any edit of ``other``."""
+        return any(mine.overlaps(theirs) for mine in self.edits for theirs in other.edits)
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """One breach of a standard, at one place in one file."""
@@ -62,10 +132,14 @@ class Violation:
     #: The measured figure of a metric rule (a function's complexity, length,
     #: nesting), so that a baseline can hold it to "no worse than before".
     value: float | None = None
+    #: How the tool can repair it, if it can (see :class:`Fix`).
+    fix: Fix | None = None
 
     def __reduce__(
         self,
-    ) -> tuple[type[Violation], tuple[str, str, Severity, str, Span, str, str, float | None]]:
+    ) -> tuple[
+        type[Violation], tuple[str, str, Severity, str, Span, str, str, float | None, Fix | None]
+    ]:
         # See Span.__reduce__.
         return (
             Violation,
@@ -78,6 +152,7 @@ class Violation:
                 self.message,
                 self.fingerprint,
                 self.value,
+                self.fix,
             ),
         )
 
@@ -104,6 +179,11 @@ class Suppression:
     comment_line: int
     codes: tuple[str, ...]
     reason: str
+    #: The edit that deletes the comment (its line, when nothing else is on
+    #: it), so that an unused one can be fixed where the text is no longer at
+    #: hand; ``None`` when the file did not tokenize. It is derived from where
+    #: the comment lies, so two records of one comment compare equal without it.
+    removal: Edit | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from standards_lint.config.effective import StandardsResolver
-from standards_lint.config.standards import TOP_LEVEL_KEYS, StandardsReading
+from standards_lint.config.standards import TOP_LEVEL_KEYS, Override, StandardsReading
 from standards_lint.explain import toml_value
 from standards_lint.rule import toml_key
 from standards_lint.schema import json_value
@@ -58,6 +58,12 @@ class AppliedOverride:
     number: int
     paths: tuple[str, ...]
     origin: Origin
+    #: Whether a cascading file below the top wrote it (or stands for it).
+    cascading: bool = False
+
+    def describe(self) -> str:
+        """``[[overrides]] #2`` of the top file, else the cascading file (and entry) it is."""
+        return self.origin.describe() if self.cascading else f"[[overrides]] #{self.number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,19 +84,21 @@ def explain_standards(
 ) -> ExplainedStandards:
     """The standards of ``target``: a directory's without overrides, a file's after them.
 
-    Files are named relative to ``shown_from`` when they are below it.
+    A directory gets the cascading standards files of its own directory and
+    those above it. Files are named relative to ``shown_from`` when they are
+    below it.
     """
     standards = reading.standards
     resolver = StandardsResolver(standards)
-    effective = resolver.top_level if target.is_dir() else resolver.for_path(target.resolve())
+    absolute = target.resolve()
+    key = _directory_key(standards.overrides, absolute) if target.is_dir() else None
+    effective = resolver.for_key(key) if key is not None else resolver.for_path(absolute)
     own_tables = [(_shown(path, shown_from), table) for path, table in reading.files]
-    overrides_file = _last_writer(own_tables, ("overrides",))
-    applied = tuple(
-        AppliedOverride(
-            index + 1, standards.overrides[index].paths, Origin(overrides_file, index + 1)
-        )
-        for index in effective.key
-    )
+    chains = {
+        file: [(_shown(path, shown_from), table) for path, table in chain]
+        for file, chain in reading.cascade
+    }
+    applied = _applied(standards.overrides, effective.key, own_tables, shown_from)
     settings = tuple(
         Setting(
             key, getattr(standards, key.replace("-", "_")), Origin(_last_writer(own_tables, (key,)))
@@ -98,19 +106,87 @@ def explain_standards(
         for key in TOP_LEVEL_KEYS
         if key not in _NOT_SETTINGS and hasattr(standards, key.replace("-", "_"))
     )
+    layers = _Layers(own_tables, standards.overrides, applied, chains)
     areas = {
-        name: _area_settings(name, effective.areas[name], own_tables, standards.overrides, applied)
+        name: _area_settings(name, effective.areas[name], layers)
         for name in sorted(effective.areas)
         if dataclasses.is_dataclass(effective.areas[name])
     }
     return ExplainedStandards(
-        path=resolver.relative(target.resolve()),
-        files=tuple(str(path) for path, _ in own_tables),
+        path=resolver.relative(absolute),
+        files=tuple(str(path) for path, _ in [*_in_force(layers)]),
         overrides=applied,
         settings=settings,
         areas=areas,
         rules={code: severity.value for code, severity in sorted(effective.severity.items())},
     )
+
+
+def _directory_key(overrides: Sequence[Override], directory: Path) -> tuple[int, ...]:
+    """The cascading files' own overrides that apply to ``directory``: its own and its parents'."""
+    return tuple(
+        index
+        for index, override in enumerate(overrides)
+        if override.origin is not None
+        and override.number is None
+        and directory.is_relative_to(override.origin.parent.resolve())
+    )
+
+
+def _applied(
+    overrides: Sequence[Override],
+    key: Sequence[int],
+    own_tables: Sequence[tuple[Path, Mapping[str, Any]]],
+    shown_from: Path | None,
+) -> tuple[AppliedOverride, ...]:
+    """Each override in ``key`` with its origin: the top file's entry, or a cascading file's."""
+    top_file = _last_writer(own_tables, ("overrides",))
+    applied = []
+    for index in key:
+        override = overrides[index]
+        if override.origin is None:
+            origin = Origin(top_file, index + 1)
+        else:
+            origin = Origin(str(_shown(override.origin, shown_from)), override.number)
+        applied.append(
+            AppliedOverride(index + 1, override.paths, origin, override.origin is not None)
+        )
+    return tuple(applied)
+
+
+@dataclass(frozen=True, slots=True)
+class _Layers:
+    """What decides the origin of an area's option: the files and overrides, lowest first."""
+
+    own_tables: Sequence[tuple[Path, Mapping[str, Any]]]
+    overrides: Sequence[Override]
+    applied: Sequence[AppliedOverride]
+    #: The ``extends`` chain of each cascading file, by the file's path.
+    chains: Mapping[Path, Sequence[tuple[Path, Mapping[str, Any]]]]
+
+    @property
+    def restarted(self) -> bool:
+        """Whether a nested project's file applies, so that nothing above it does."""
+        return any(self.overrides[item.number - 1].starts_over for item in self.applied)
+
+    def after_last_start(self) -> Sequence[AppliedOverride]:
+        """The applied overrides from the last nested project's file on (all without one)."""
+        starts = [
+            position
+            for position, item in enumerate(self.applied)
+            if self.overrides[item.number - 1].starts_over
+        ]
+        return self.applied[starts[-1] :] if starts else self.applied
+
+
+def _in_force(layers: _Layers) -> list[tuple[Path, Mapping[str, Any]]]:
+    """The files whose settings reach the path: the top's chain, then each cascading file's."""
+    shown = [] if layers.restarted else list(layers.own_tables)
+    for item in layers.after_last_start():
+        override = layers.overrides[item.number - 1]
+        if override.origin is not None and override.number is None:
+            shown.extend(layers.chains.get(override.origin, ()))
+    return shown
 
 
 def _shown(path: Path, shown_from: Path | None) -> Path:
@@ -122,20 +198,20 @@ def _shown(path: Path, shown_from: Path | None) -> Path:
         return path
 
 
-def _area_settings(
-    name: str,
-    options: Any,
-    own_tables: Sequence[tuple[Path, Mapping[str, Any]]],
-    overrides: Sequence[Any],
-    applied: Sequence[AppliedOverride],
-) -> tuple[Setting, ...]:
+def _area_settings(name: str, options: Any, layers: _Layers) -> tuple[Setting, ...]:
     settings = []
     for field in dataclasses.fields(options):
         key = toml_key(field.name)
-        origin = Origin(_last_writer(own_tables, (name, key)))
-        for override in applied:
-            if key in overrides[override.number - 1].areas.get(name, {}):
-                origin = override.origin
+        origin = Origin(None if layers.restarted else _last_writer(layers.own_tables, (name, key)))
+        for item in layers.after_last_start():
+            override = layers.overrides[item.number - 1]
+            if key not in override.areas.get(name, {}):
+                continue
+            origin = item.origin
+            if override.origin is not None and override.number is None:
+                # The cascading file's own value: the file of its chain that wrote it.
+                chain = layers.chains.get(override.origin, ())
+                origin = Origin(_last_writer(chain, (name, key)) or item.origin.file)
         settings.append(Setting(key, getattr(options, field.name), origin))
     return tuple(settings)
 
@@ -171,7 +247,13 @@ def explained_as_json(explained: ExplainedStandards) -> dict[str, Any]:
         "path": explained.path,
         "files": list(explained.files),
         "overrides": [
-            {"number": applied.number, "paths": list(applied.paths), "file": applied.origin.file}
+            {
+                "number": applied.number,
+                "paths": list(applied.paths),
+                "file": applied.origin.file,
+                "override": applied.origin.override,
+                "from": applied.describe(),
+            }
             for applied in explained.overrides
         ],
         "settings": {item.key: setting(item) for item in explained.settings},
@@ -188,7 +270,7 @@ def explained_as_text(explained: ExplainedStandards) -> str:
     lines = [f"# standards for {explained.path}"]
     lines += [f"# from {file}" for file in explained.files] or ["# no standards file: defaults"]
     lines += [
-        f"# [[overrides]] #{applied.number} applies: paths = {toml_value(applied.paths)}"
+        f"# {applied.describe()} applies: paths = {toml_value(applied.paths)}"
         for applied in explained.overrides
     ]
 

@@ -62,6 +62,8 @@ def _rule_section(rule: type[RuleMeta]) -> list[str]:
     ]
     if rule.options_used:
         lines += ["Options: " + ", ".join(f"`{name}`" for name in rule.options_used) + ".", ""]
+    if rule.fix_safety:
+        lines += [f"Fix ({rule.fix_label()}, `check --fix`): {rule.fix_summary}.", ""]
     for title, examples in (("Reported", rule.invalid), ("Not reported", rule.valid)):
         for example in examples:
             settings = ", ".join(f"{k} = {toml_value(v)}" for k, v in example.options.items())
@@ -75,4 +77,7 @@ def _rule_section(rule: type[RuleMeta]) -> list[str]:
             )
             lines += [f"{title}{' ' + context if context else ''}:", "", "```python"]
             lines += [example.code.rstrip("\n"), "```", ""]
+            fixed = getattr(example, "fixed", None)
+            if fixed is not None:
+                lines += ["Fixed:", "", "```python", fixed.rstrip("\n"), "```", ""]
     return lines

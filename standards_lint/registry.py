@@ -22,11 +22,11 @@ import importlib.util
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from types import FrameType, ModuleType
+from types import FrameType, MappingProxyType, ModuleType
 from typing import Any, Final
 
 from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack, toml_key
@@ -47,88 +47,43 @@ class RegistryError(Exception):
         self.problems = list(problems)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Registry:
-    """Every known rule, area and fact collector, by code and by name."""
+    """Every known rule, area and fact collector, by code and by name.
 
-    rules: dict[str, type[RuleMeta]] = field(default_factory=dict)
-    areas: dict[str, Area] = field(default_factory=dict)
-    facts: dict[str, Fact[Any]] = field(default_factory=dict)
-    pack_fingerprints: list[str] = field(default_factory=list)
+    Read-only once built (its mappings cannot be changed): the standards and
+    every run share one. :func:`load_registry` builds it; a registry with
+    more packs is a new one (:meth:`with_packs`).
+    """
+
+    rules: Mapping[str, type[RuleMeta]] = field(default_factory=lambda: MappingProxyType({}))
+    areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
+    facts: Mapping[str, Fact[Any]] = field(default_factory=lambda: MappingProxyType({}))
+    pack_fingerprints: tuple[str, ...] = ()
     #: Packs (``plugin 'x'``, ``entry point 'y' (...)``) that had problems, so
     #: their rules or areas may be missing: a selector the registry does not
     #: know may be one of theirs.
-    incomplete: list[str] = field(default_factory=list)
-    _by_name: dict[str, str] = field(default_factory=dict)
-    _packs: list[RulePack] = field(default_factory=list)
+    incomplete: tuple[str, ...] = ()
+    #: Each pack registered, with where it came from, in order.
+    packs: tuple[tuple[RulePack, str], ...] = ()
+    _by_name: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def fingerprint(self) -> str:
         """Changes whenever any pack's code or version changes."""
         return hashlib.sha256("\n".join(self.pack_fingerprints).encode()).hexdigest()
 
-    def add_pack(self, pack: RulePack, origin: str, problems: list[str]) -> None:
-        """Register ``pack`` (from ``origin``), appending any conflicts to ``problems``.
-
-        The same pack object reached twice (installed and also named in
-        ``plugins``) is registered once.
-        """
-        if any(known is pack for known in self._packs):
-            return
-        self._packs.append(pack)
-        for area in pack.areas:
-            known = self.areas.get(area.name)
-            if known is not None and known != area:
-                problems.append(f"{origin}: area {area.name!r} is already defined")
-                continue
-            self.areas[area.name] = area
-        for fact in pack.facts:
-            self.facts[fact.name] = fact
-        for rule in pack.rules:
-            self._add_rule(rule, origin, problems)
-        self.pack_fingerprints.append(f"{origin}={pack.version}:{_source_hash(pack)}")
-
-    def _add_rule(self, rule: type[RuleMeta], origin: str, problems: list[str]) -> None:
-        metadata_problems = rule.check_metadata()
-        if metadata_problems:
-            problems.extend(f"{origin}: {problem}" for problem in metadata_problems)
-            return
-        if rule.code in self.rules:
-            other = self.rules[rule.code].__qualname__
-            problems.append(f"{origin}: {rule.__qualname__} reuses code {rule.code} of {other}")
-            return
-        if rule.name in self._by_name:
-            problems.append(f"{origin}: {rule.__qualname__} reuses the name {rule.name!r}")
-            return
-        self.rules[rule.code] = rule
-        self._by_name[rule.name] = rule.code
-
-    def check_areas(self, problems: list[str]) -> None:
-        """Every rule's area must be registered, and every project rule's facts."""
-        for rule in self.rules.values():
-            if rule.area not in self.areas:
-                problems.append(
-                    f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}"
-                )
-            for fact in getattr(rule, "facts", ()):
-                if issubclass(rule, ProjectRule) and fact not in self.facts:
-                    problems.append(
-                        f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}"
-                    )
-
-    def check_options_used(self, problems: list[str]) -> None:
-        """Every option a rule says it reads must exist in its area."""
-        for rule in self.rules.values():
-            area = self.areas.get(rule.area)
-            if area is None or not dataclasses.is_dataclass(area.options):
-                continue
-            known = {toml_key(field.name) for field in dataclasses.fields(area.options)}
-            for name in rule.options_used:
-                if name not in known:
-                    problems.append(
-                        f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
-                        f" of [{rule.area}]"
-                    )
+    def with_packs(self, packs: Iterable[RulePack], origin: str) -> Registry:
+        """This registry and ``packs`` (from ``origin``); raises :class:`RegistryError`."""
+        builder = RegistryBuilder.from_registry(self)
+        problems: list[str] = []
+        for pack in packs:
+            builder.add_pack(pack, origin, problems)
+        builder.check_areas(problems)
+        builder.check_options_used(problems)
+        if problems:
+            raise RegistryError(problems)
+        return builder.build()
 
     def find(self, code_or_name: str) -> type[RuleMeta] | None:
         """The rule with this code or kebab-case name."""
@@ -180,6 +135,117 @@ class Registry:
         ]
 
 
+class RegistryBuilder:
+    """Collects rule packs into a :class:`Registry`, noting every conflict as a problem."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, type[RuleMeta]] = {}
+        self.areas: dict[str, Area] = {}
+        self.facts: dict[str, Fact[Any]] = {}
+        self.pack_fingerprints: list[str] = []
+        self.incomplete: list[str] = []
+        self.packs: list[tuple[RulePack, str]] = []
+        self._by_name: dict[str, str] = {}
+
+    @classmethod
+    def with_tool_rules(cls, problems: list[str]) -> RegistryBuilder:
+        """A builder that holds the tool's own rules and their area."""
+        builder = cls()
+        builder.areas[TOOL_AREA.name] = TOOL_AREA
+        for tool_rule in TOOL_RULES:
+            builder.add_rule(tool_rule, "standards-lint", problems)
+        return builder
+
+    @classmethod
+    def from_registry(cls, registry: Registry) -> RegistryBuilder:
+        """A builder that starts from everything ``registry`` holds."""
+        builder = cls()
+        builder.rules.update(registry.rules)
+        builder.areas.update(registry.areas)
+        builder.facts.update(registry.facts)
+        builder.pack_fingerprints.extend(registry.pack_fingerprints)
+        builder.incomplete.extend(registry.incomplete)
+        builder.packs.extend(registry.packs)
+        builder._by_name.update(registry._by_name)
+        return builder
+
+    def build(self) -> Registry:
+        """The read-only registry of what was added."""
+        return Registry(
+            rules=MappingProxyType(dict(self.rules)),
+            areas=MappingProxyType(dict(self.areas)),
+            facts=MappingProxyType(dict(self.facts)),
+            pack_fingerprints=tuple(self.pack_fingerprints),
+            incomplete=tuple(self.incomplete),
+            packs=tuple(self.packs),
+            _by_name=MappingProxyType(dict(self._by_name)),
+        )
+
+    def add_pack(self, pack: RulePack, origin: str, problems: list[str]) -> None:
+        """Register ``pack`` (from ``origin``), appending any conflicts to ``problems``.
+
+        The same pack object reached twice (installed and also named in
+        ``plugins``) is registered once.
+        """
+        if any(known is pack for known, _ in self.packs):
+            return
+        self.packs.append((pack, origin))
+        for area in pack.areas:
+            known = self.areas.get(area.name)
+            if known is not None and known != area:
+                problems.append(f"{origin}: area {area.name!r} is already defined")
+                continue
+            self.areas[area.name] = area
+        for fact in pack.facts:
+            self.facts[fact.name] = fact
+        for rule in pack.rules:
+            self.add_rule(rule, origin, problems)
+        self.pack_fingerprints.append(f"{origin}={pack.version}:{_source_hash(pack)}")
+
+    def add_rule(self, rule: type[RuleMeta], origin: str, problems: list[str]) -> None:
+        """Register one rule, unless its metadata is broken or its code or name is taken."""
+        metadata_problems = rule.check_metadata()
+        if metadata_problems:
+            problems.extend(f"{origin}: {problem}" for problem in metadata_problems)
+            return
+        if rule.code in self.rules:
+            other = self.rules[rule.code].__qualname__
+            problems.append(f"{origin}: {rule.__qualname__} reuses code {rule.code} of {other}")
+            return
+        if rule.name in self._by_name:
+            problems.append(f"{origin}: {rule.__qualname__} reuses the name {rule.name!r}")
+            return
+        self.rules[rule.code] = rule
+        self._by_name[rule.name] = rule.code
+
+    def check_areas(self, problems: list[str]) -> None:
+        """Every rule's area must be registered, and every project rule's facts."""
+        for rule in self.rules.values():
+            if rule.area not in self.areas:
+                problems.append(
+                    f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}"
+                )
+            for fact in getattr(rule, "facts", ()):
+                if issubclass(rule, ProjectRule) and fact not in self.facts:
+                    problems.append(
+                        f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}"
+                    )
+
+    def check_options_used(self, problems: list[str]) -> None:
+        """Every option a rule says it reads must exist in its area."""
+        for rule in self.rules.values():
+            area = self.areas.get(rule.area)
+            if area is None or not dataclasses.is_dataclass(area.options):
+                continue
+            known = {toml_key(field.name) for field in dataclasses.fields(area.options)}
+            for name in rule.options_used:
+                if name not in known:
+                    problems.append(
+                        f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
+                        f" of [{rule.area}]"
+                    )
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedPacks:
     """Every rule pack that could be loaded, and what went wrong with the others.
@@ -211,24 +277,21 @@ def load_rule_packs(plugins: Sequence[str] = (), root: Path | None = None) -> Lo
     Never raises for a pack's own failure, whatever it raises; a user's
     Ctrl-C while a pack loads still interrupts (see the module's docstring).
     """
-    registry = Registry()
     problems: list[str] = []
-    registry.areas[TOOL_AREA.name] = TOOL_AREA
-    for tool_rule in TOOL_RULES:
-        registry._add_rule(tool_rule, "standards-lint", problems)
+    builder = RegistryBuilder.with_tool_rules(problems)
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         origin = f"entry point {entry_point.name!r} ({entry_point.value})"
-        _add_packs_from(registry, origin, entry_point.load, problems)
+        _add_packs_from(builder, origin, entry_point.load, problems)
     for plugin in plugins:
         load = functools.partial(_import_plugin, plugin, root or Path.cwd())
-        _add_packs_from(registry, f"plugin {plugin!r}", load, problems)
-    registry.check_areas(problems)
-    registry.check_options_used(problems)
-    return LoadedPacks(registry, tuple(problems))
+        _add_packs_from(builder, f"plugin {plugin!r}", load, problems)
+    builder.check_areas(problems)
+    builder.check_options_used(problems)
+    return LoadedPacks(builder.build(), tuple(problems))
 
 
 def _add_packs_from(
-    registry: Registry,
+    registry: RegistryBuilder,
     origin: str,
     load: Callable[[], object],
     problems: list[str],

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-from standards_lint.model import Severity, Span
+from standards_lint.model import Edit, FixSafety, Severity, Span
 from standards_lint.source import SourceFile
 
 if TYPE_CHECKING:
@@ -144,6 +144,9 @@ class Invalid:
     column: int | None = None
     lines: Sequence[int] = ()
     reports: Sequence[tuple[int, str | None] | Expected] = ()
+    #: The code after every fix the reports propose (safe and unsafe) is
+    #: applied until nothing changes: required when a report carries a fix.
+    fixed: str | None = None
 
     def __post_init__(self) -> None:
         given = [name for name in ("line", "column") if getattr(self, name) is not None]
@@ -165,6 +168,36 @@ class Invalid:
         return (Expected(self.line, self.message, self.column),)
 
 
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """A change to the syntax tree: put ``new`` where ``node`` is.
+
+    ``new`` is a node (build it with ``node.with_changes(...)``) or
+    ``libcst.RemoveFromParent()``. The engine turns it into an
+    :class:`~standards_lint.model.Edit` of the text, touching only what differs.
+    """
+
+    node: libcst.CSTNode
+    new: libcst.CSTNode | libcst.RemovalSentinel
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedFix:
+    """The fix a rule offers with a report: changes to the tree or to the text.
+
+    ``description`` says what applying it does, as an imperative ("Catch
+    ``Exception``, not everything"). ``changes`` are :class:`Replace` (tree
+    rules) and :class:`~standards_lint.model.Edit` (text offsets, see
+    :meth:`~standards_lint.source.SourceFile.offset`); they are applied
+    together or not at all. A fix whose result may behave differently is
+    :attr:`~standards_lint.model.FixSafety.UNSAFE`.
+    """
+
+    description: str
+    changes: Sequence[Edit | Replace]
+    safety: FixSafety = FixSafety.SAFE
+
+
 @dataclass(slots=True)
 class PendingReport:
     """A report made during a walk, before positions are known."""
@@ -177,6 +210,8 @@ class PendingReport:
     statement: libcst.CSTNode | None = None
     #: The measured figure of a metric rule (see :meth:`Rule.report`).
     value: float | None = None
+    #: The repair offered with the report, if any.
+    fix: ProposedFix | None = None
 
 
 class RuleMeta:
@@ -194,8 +229,17 @@ class RuleMeta:
     #: internal error, an input it cannot read), so the run exits 2, not 1,
     #: whatever its severity and ``--exit-zero``.
     fails_the_run: ClassVar[bool] = False
+    #: The safety levels of the fixes the rule can propose (none: it does not fix).
+    fix_safety: ClassVar[tuple[FixSafety, ...]] = ()
+    #: What its fixes do, for ``rules`` and ``explain``.
+    fix_summary: ClassVar[str] = ""
     valid: ClassVar[Sequence[Valid]] = ()
     invalid: ClassVar[Sequence[Invalid]] = ()
+
+    @classmethod
+    def fix_label(cls) -> str:
+        """``safe``, ``unsafe``, ``safe or unsafe``, or ``""`` for a rule that does not fix."""
+        return " or ".join(safety.value for safety in cls.fix_safety)
 
     @classmethod
     def check_metadata(cls) -> list[str]:
@@ -210,6 +254,8 @@ class RuleMeta:
             problems.append(f"{cls.__qualname__}.code {cls.code!r} is not letters then 3 digits")
         if not _NAME_PATTERN.match(cls.name):
             problems.append(f"{cls.__qualname__}.name {cls.name!r} is not kebab-case")
+        if cls.fix_safety and not cls.fix_summary:
+            problems.append(f"{cls.__qualname__} fixes but has no fix_summary")
         return problems
 
 
@@ -261,16 +307,24 @@ class Rule(RuleMeta, Generic[OptionsT]):
     def end_file(self) -> None:
         """Called after the walk."""
 
-    def report(self, node: libcst.CSTNode, message: str, *, value: float | None = None) -> None:
+    def report(
+        self,
+        node: libcst.CSTNode,
+        message: str,
+        *,
+        value: float | None = None,
+        fix: ProposedFix | None = None,
+    ) -> None:
         """Report a violation at ``node`` (its position is computed only if needed).
 
         A metric rule passes the measured figure as ``value`` (higher is
         worse: a complexity, a length, a count), so that a baseline can
         accept today's figure and report the violation again if it grows.
+        ``fix`` offers a repair (declare its safety in ``fix_safety``).
         """
         ancestors = self._ancestors
         statement = ancestors[1] if len(ancestors) > 1 else (node if ancestors else None)
-        self.reports.append(PendingReport(node, None, message, statement, value))
+        self.reports.append(PendingReport(node, None, message, statement, value, fix))
 
     def report_at(
         self,
@@ -281,10 +335,14 @@ class Rule(RuleMeta, Generic[OptionsT]):
         end_line: int | None = None,
         end_column: int | None = None,
         value: float | None = None,
+        fix: ProposedFix | None = None,
     ) -> None:
-        """Report a violation at a 1-based line and column (``value`` as for :meth:`report`)."""
+        """Report a violation at a 1-based line and column.
+
+        ``value`` and ``fix`` are as for :meth:`report`.
+        """
         span = Span(line, column, end_line or line, end_column or column)
-        self.reports.append(PendingReport(None, span, message, value=value))
+        self.reports.append(PendingReport(None, span, message, value=value, fix=fix))
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +406,10 @@ class ProjectRule(RuleMeta, Generic[OptionsT]):
     """
 
     facts: ClassVar[tuple[str, ...]] = ()
+    #: ``False`` for a rule whose findings are about the project as a whole
+    #: (an average, a total), reported against the standards file: an editor
+    #: that checks one document shows none of them, so it skips their facts.
+    reports_on_files: ClassVar[bool] = True
 
     def __init__(self, options: OptionsT, options_for_path: Callable[[str], OptionsT]) -> None:
         self.options = options

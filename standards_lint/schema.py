@@ -21,9 +21,8 @@ from typing import Any, Final, Literal, Union
 from standards_lint.config.standards import TOP_LEVEL_KEYS
 from standards_lint.explain import toml_value
 from standards_lint.model import Severity
-from standards_lint.registry import ALL, Registry
+from standards_lint.registry import ALL, Registry, RegistryBuilder
 from standards_lint.rule import Area, option_default, option_doc, toml_key
-from standards_lint.tool_rules import TOOL_AREA, TOOL_RULES
 
 SCHEMA_DIALECT: Final = "http://json-schema.org/draft-07/schema#"
 SHIPPED_SCHEMA: Final = "standards.schema.json"
@@ -75,12 +74,9 @@ def builtin_registry() -> Registry:
     from standards_lint.rules import PACK  # noqa: PLC0415 - the rules import this package
 
     problems: list[str] = []
-    registry = Registry()
-    registry.areas[TOOL_AREA.name] = TOOL_AREA
-    for tool_rule in TOOL_RULES:
-        registry.rules[tool_rule.code] = tool_rule
-    registry.add_pack(PACK, "builtin", problems)
-    return registry
+    builder = RegistryBuilder.with_tool_rules(problems)
+    builder.add_pack(PACK, "builtin", problems)
+    return builder.build()
 
 
 def area_schema(area: Area, *, with_defaults: bool) -> dict[str, Any]:

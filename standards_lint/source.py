@@ -6,14 +6,18 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+from standards_lint.syntax import PARSE_ERRORS, is_package_init
 
 if TYPE_CHECKING:
     import libcst
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+T = TypeVar("T")
+_PYTHON_TREE = "python_tree"
 
 
 class SourceDecodeError(ValueError):
@@ -60,14 +64,16 @@ class SourceFile:
     ask for the same tree at the cost of one parse.
     """
 
-    __slots__ = ("_ast", "_cst", "_lines", "path", "text")
+    __slots__ = ("_ast", "_cst", "_derived", "_line_starts", "_lines", "path", "text")
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.text = text
         self._lines: list[str] | None = None
+        self._line_starts: list[int] | None = None
         self._ast: ast.Module | None = None
         self._cst: libcst.Module | None = None
+        self._derived: dict[Hashable, object] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -78,11 +84,23 @@ class SourceFile:
         stay inside their line, so line numbers agree with the parser's.
         """
         if self._lines is None:
-            lines = _LINE_BREAK.split(self.text)
+            lines = split_lines(self.text)
             if lines and lines[-1] == "":
                 lines.pop()
             self._lines = lines
         return self._lines
+
+    def offset(self, line: int, column: int) -> int:
+        """The character offset in :attr:`text` of 1-based ``line`` and ``column``.
+
+        This is how a text-based rule places an :class:`~standards_lint.model.Edit`.
+        A line past the end gives the end of the text.
+        """
+        if self._line_starts is None:
+            self._line_starts = line_starts(self.text)
+        if line > len(self._line_starts):
+            return len(self.text)
+        return self._line_starts[line - 1] + column - 1
 
     @property
     def ast_module(self) -> ast.Module:
@@ -90,6 +108,38 @@ class SourceFile:
         if self._ast is None:
             self._ast = ast.parse(self.text, filename=self.path)
         return self._ast
+
+    @property
+    def python_tree(self) -> ast.Module | None:
+        """The standard-library AST, or ``None`` when the file does not parse.
+
+        For rules and facts that have nothing to say about such a file (the
+        engine reports it as SL001).
+        """
+        return self.derived(_PYTHON_TREE, self._tree_or_none)
+
+    def _tree_or_none(self) -> ast.Module | None:
+        try:
+            return self.ast_module
+        except PARSE_ERRORS:
+            return None  # remembered: a file that does not parse is parsed once
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What ``compute()`` gives, computed on the first request for ``key`` and then kept.
+
+        This is how rule areas share a view of the file they derive (the
+        documented items, the complexity measures): the view lives as long
+        as the file's analysis, and rules asking in any order get the same
+        one. ``key`` names the view and any options it depends on, such as
+        ``(file_items, options)``.
+        """
+        if self._derived is None:
+            self._derived = {}
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     @property
     def cst_module(self) -> libcst.Module:
@@ -103,7 +153,25 @@ class SourceFile:
     @property
     def is_package_init(self) -> bool:
         """Whether this file is a package's ``__init__.py`` (or its stub, ``__init__.pyi``)."""
-        return self.path.rsplit("/", 1)[-1] in ("__init__.py", "__init__.pyi")
+        return is_package_init(self.path)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as Python numbers them, without their line breaks.
+
+    Only ``\\n``, ``\\r\\n`` and ``\\r`` end a line; a form feed or a Unicode
+    separator, where ``str.splitlines`` would also split, does not. A text
+    ending with a line break gives an empty last item.
+    """
+    return _LINE_BREAK.split(text)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts.
+
+    Lines break as in :attr:`SourceFile.lines`.
+    """
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
 
 
 def walk_statements(tree: ast.AST) -> Iterator[ast.stmt]:

@@ -17,6 +17,7 @@ and run every example a pack declares with one parametrised test::
 
 from __future__ import annotations
 
+import ast
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from typing import Any
 from standards_lint.api import check_sources
 from standards_lint.config.standards import Standards
 from standards_lint.config.values import build_options
+from standards_lint.fixing.diff import unified_diff
+from standards_lint.fixing.edits import apply_fixes
+from standards_lint.fixing.session import MAX_ROUNDS
 from standards_lint.model import Violation
 from standards_lint.registry import Registry, load_registry
 from standards_lint.rule import Expected, Invalid, RuleMeta, Valid
@@ -35,6 +39,7 @@ __all__ = [
     "Expected",
     "check_example",
     "example_cases",
+    "fix_with_rule",
     "match_reports",
     "run_rule",
 ]
@@ -111,11 +116,14 @@ class ExampleCase:
 
     @property
     def id(self) -> str:
-        """A readable test id: ``STY001-invalid-2``."""
+        """A readable test id: ``STY001-invalid-2`` (``STY001-invalid-given``: not declared)."""
         examples: Sequence[Valid | Invalid]
         examples = self.rule.invalid if isinstance(self.example, Invalid) else self.rule.valid
         kind = "invalid" if isinstance(self.example, Invalid) else "valid"
-        return f"{self.rule.code}-{kind}-{list(examples).index(self.example) + 1}"
+        # A test may check an example the rule does not declare (one made to fail).
+        declared = list(examples)
+        number = declared.index(self.example) + 1 if self.example in declared else "given"
+        return f"{self.rule.code}-{kind}-{number}"
 
 
 def example_cases(plugins: Sequence[str] = (), codes: Iterable[str] | None = None) -> list[Any]:
@@ -159,6 +167,7 @@ def check_example(case: ExampleCase) -> None:
     expected = example.expected
     missing, extra = match_reports(expected, found)
     if not missing and not extra:
+        _check_fixes(case, example, found)
         return
     lines = [f"{case.id} should report exactly what it declares"]
     lines += ["expected:", *(f"  {report}" for report in expected)]
@@ -168,6 +177,73 @@ def check_example(case: ExampleCase) -> None:
     if extra:
         lines += ["extra:", *(f"  {_describe(violation)}" for violation in extra)]
     raise AssertionError("\n".join(lines))
+
+
+def _check_fixes(case: ExampleCase, example: Invalid, found: Sequence[Violation]) -> None:
+    """The fixes the reports carry must be declared by the rule and give ``example.fixed``."""
+    fixes = [violation.fix for violation in found if violation.fix is not None]
+    declared = case.rule.fix_safety
+    undeclared = sorted({fix.safety.value for fix in fixes if fix.safety not in declared})
+    assert not undeclared, (
+        f"{case.id} proposes {', '.join(undeclared)} fixes, which {case.rule.code}.fix_safety"
+        " does not declare"
+    )
+    if example.fixed is None:
+        assert not fixes, f"{case.id} proposes a fix: declare the fixed code (fixed=...)"
+        return
+    assert fixes, f"{case.id} declares fixed code, but no report proposes a fix"
+    result = fix_with_rule(
+        case.rule,
+        example.code,
+        options=example.options,
+        path=example.path,
+        files=example.files,
+        plugins=case.plugins,
+    )
+    problem = _parse_problem(result) if example.path.endswith(_SOURCE_SUFFIXES) else None
+    # check --fix writes nothing that does not parse, so such a fix never lands.
+    assert problem is None, f"{case.id}: the fixed code does not parse ({problem}):\n{result}"
+    if result != example.fixed:
+        difference = unified_diff(example.fixed, result, example.path)
+        raise AssertionError(
+            f"{case.id}: the fixed code is not what the example declares"
+            f" (- declared, + produced):\n{difference}"
+        )
+
+
+def fix_with_rule(
+    rule: type[RuleMeta] | str,
+    code: str,
+    *,
+    options: Mapping[str, Any] | None = None,
+    path: str = "example.py",
+    files: Mapping[str, str] | None = None,
+    plugins: Sequence[str] = (),
+) -> str:
+    """``code`` after every fix ``rule`` proposes (safe and unsafe) is applied until none is left.
+
+    Fixes are applied as ``check --fix --unsafe-fixes`` applies them: those
+    that overlap wait for the next round. The arguments are those of
+    :func:`run_rule`.
+    """
+    text = code
+    for _ in range(MAX_ROUNDS):
+        found = run_rule(rule, text, options=options, path=path, files=files, plugins=plugins)
+        fixable = [violation for violation in found if violation.fix and violation.path == path]
+        applied = apply_fixes(text, fixable)
+        if applied.text == text:
+            return text
+        text = applied.text
+    raise AssertionError(f"the fixes still change the code after {MAX_ROUNDS} rounds:\n{text}")
+
+
+def _parse_problem(code: str) -> str | None:
+    """Why ``code`` does not parse (line and message), or ``None`` when it does."""
+    try:
+        ast.parse(code)
+    except SyntaxError as error:
+        return f"line {error.lineno}: {error.msg}"
+    return None
 
 
 def match_reports(

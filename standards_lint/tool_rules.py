@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from standards_lint.model import Severity
+from standards_lint.model import FixSafety, Severity
 from standards_lint.rule import Area, Invalid, RuleMeta, Valid
 
 TOOL_AREA: Final = Area(name="tool", prefix="SL", title="Problems found by the tool itself")
@@ -66,7 +66,19 @@ class UnusedSuppressionRule(ToolRule):
         " fixed the comment only hides the next one, so a suppression that suppresses"
         " nothing is reported and can be deleted."
     )
-    invalid = (Invalid("x = 1  # standards-lint: ignore\n", line=1),)
+    fix_safety = (FixSafety.SAFE,)
+    fix_summary = (
+        "removes the comment: its whole line when it stands alone, else the comment and"
+        " the blanks before it, keeping the code or the comment it follows"
+    )
+    invalid = (
+        Invalid("x = 1  # standards-lint: ignore\n", line=1, fixed="x = 1\n"),
+        Invalid(
+            "def f():\n    # standards-lint: ignore\n    return 1\n",
+            line=2,
+            fixed="def f():\n    return 1\n",
+        ),
+    )
     valid = (
         Valid("x = 1\n"),
         # STY003 did not run on this file: the suppression may be needed where it does.

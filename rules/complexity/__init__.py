@@ -25,8 +25,6 @@ from __future__ import annotations
 
 from standards_lint.rule import Area, Fact
 
-from ._definitions import FunctionDefinition
-from ._syntax import FunctionNode, python_lines
 from .average import COMPLEXITY_FACT, AverageComplexity, collect_complexity
 from .cognitive import Increment, IncrementKind, cognitive_complexity, cognitive_increments
 from .function_rules import FUNCTION_RULES
@@ -67,9 +65,7 @@ __all__ = [
     "BlockOverLimit",
     "ComplexityOptions",
     "CyclomaticBlock",
-    "FunctionDefinition",
     "FunctionMetrics",
-    "FunctionNode",
     "Increment",
     "IncrementKind",
     "Limit",
@@ -87,6 +83,5 @@ __all__ = [
     "measure_module",
     "module_rank",
     "project_average",
-    "python_lines",
     "xenon_verdict",
 ]

@@ -6,7 +6,9 @@ import ast
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ._syntax import FunctionNode, elif_branch, statement_blocks
+from standards_lint.syntax import FunctionNode
+
+from ._syntax import elif_branch, statement_blocks
 
 
 @dataclass(frozen=True, slots=True)

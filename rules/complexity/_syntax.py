@@ -4,24 +4,8 @@ from __future__ import annotations
 
 import ast
 import io
-import re
 import tokenize
 from collections.abc import Iterator, Sequence
-from typing import TypeAlias
-
-FunctionNode: TypeAlias = ast.FunctionDef | ast.AsyncFunctionDef
-"""A ``def`` or ``async def`` statement."""
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def python_lines(source: str) -> list[str]:
-    """The lines of ``source`` as Python numbers them, without their line breaks.
-
-    Only ``\\n``, ``\\r\\n`` and ``\\r`` end a line; a form feed or a Unicode
-    separator, where ``str.splitlines`` would also split, does not.
-    """
-    return _LINE_BREAK.split(source)
 
 
 def elif_branch(node: ast.If) -> ast.If | None:

@@ -64,6 +64,7 @@ class AverageComplexity(ProjectRule[ComplexityOptions]):
     code = "CPX201"
     name = "average-complexity"
     area = "complexity"
+    reports_on_files = False
     facts = (COMPLEXITY_FACT,)
     summary = "The project's average cyclomatic complexity is above max-average."
     rationale = (

@@ -32,7 +32,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeAlias
 
-from ._syntax import FunctionNode, elif_branch, follows_open_parenthesis
+from standards_lint.syntax import FunctionNode
+
+from ._syntax import elif_branch, follows_open_parenthesis
 
 if sys.version_info >= (3, 11):
     _TryNode: TypeAlias = ast.Try | ast.TryStar
@@ -77,7 +79,7 @@ def cognitive_increments(
     """Every increment of ``function``'s cognitive complexity, in line order.
 
     ``source_lines`` are the lines of the module the function was parsed from,
-    split where Python ends a line (:func:`python_lines`; ``str.splitlines``
+    split where Python ends a line (:func:`~standards_lint.source.split_lines`; ``str.splitlines``
     also splits at form feeds). The ``ast`` records neither where an ``else``
     keyword stands nor parentheses, and the lines tell both. ``class_name``
     names the class when ``function`` is a method, so that ``self.name(...)``

@@ -30,6 +30,9 @@ from radon.complexity import cc_visit_ast
 from radon.metrics import h_visit_ast, mi_compute, mi_rank
 from radon.visitors import ComplexityVisitor, Function
 
+from standards_lint.source import split_lines
+from standards_lint.syntax import FunctionNode
+
 from ._definitions import (
     FunctionDefinition,
     body_source,
@@ -41,7 +44,6 @@ from ._definitions import (
 )
 from ._radon_calls import numbers_lines_like_python, radon_reads, with_recursion_headroom
 from ._raw_lines import RawCounts, count_raw_lines
-from ._syntax import FunctionNode, python_lines
 from .cognitive import cognitive_complexity
 
 
@@ -163,7 +165,7 @@ class ModuleMeasures:
     @functools.cached_property
     def lines(self) -> list[str]:
         """The module's lines as Python numbers them."""
-        return python_lines(self._source)
+        return split_lines(self._source)
 
     @functools.cached_property
     def blocks(self) -> tuple[CyclomaticBlock, ...]:

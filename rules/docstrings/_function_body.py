@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
-from typing import Final, TypeAlias, cast
+from typing import Final, cast
 
-FunctionNode: TypeAlias = ast.FunctionDef | ast.AsyncFunctionDef
+from standards_lint.syntax import FunctionNode, decorator_name, decorator_names, dotted_name
 
 _NESTED_SCOPES: Final = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 # ``try ... except*`` (Python 3.11+) has the same parts as a plain ``try``.
@@ -120,11 +120,6 @@ def function_facts(function: FunctionNode) -> FunctionFacts:
     )
 
 
-def decorator_names(function: FunctionNode) -> frozenset[str]:
-    """Return the last name of each of ``function``'s decorators (``fixture``, ``setter``)."""
-    return frozenset(filter(None, map(decorator_name, function.decorator_list)))
-
-
 def _try_parts(node: ast.Try, context: _Context) -> list[tuple[ast.AST, _Context]]:
     """Return a ``try`` statement's parts, the body marked as guarded by its handlers."""
     caught = frozenset(name for handler in node.handlers for name in _caught_names(handler))
@@ -140,7 +135,7 @@ def _caught_names(handler: ast.ExceptHandler) -> set[str]:
     if handler.type is None:
         return {_CATCH_ALL}
     types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    names = {_dotted_name(type_).rsplit(".", 1)[-1] for type_ in types}
+    names = {dotted_name(type_).rsplit(".", 1)[-1] for type_ in types}
     return {_CATCH_ALL} if names & _BROAD_EXCEPTIONS else names
 
 
@@ -151,7 +146,7 @@ def _raised_by(node: ast.Raise, context: _Context) -> list[RaisedException]:
         return []
     if isinstance(exception, ast.Call):
         exception = exception.func
-    name = _dotted_name(exception)
+    name = dotted_name(exception)
     if not name or name in context.bound_exceptions:
         return []
     short_name = name.rsplit(".", 1)[-1]
@@ -164,25 +159,6 @@ def _looks_like_class(name: str) -> bool:
     """Tell a CapWords class name from a variable or an ALL_CAPS constant."""
     bare = name.lstrip("_")
     return bool(bare) and bare[0].isupper() and not bare.isupper()
-
-
-def _dotted_name(node: ast.expr) -> str:
-    """Return ``a.b.c`` for a name or attribute chain, else an empty string."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return ""
-    parts.append(node.id)
-    return ".".join(reversed(parts))
-
-
-def decorator_name(decorator: ast.expr) -> str:
-    """Return the last name of a decorator, looking through a call (``@fixture()``)."""
-    if isinstance(decorator, ast.Call):
-        decorator = decorator.func
-    return _dotted_name(decorator).rsplit(".", 1)[-1]
 
 
 def _is_none(value: ast.expr | None) -> bool:
@@ -206,5 +182,5 @@ def _is_placeholder_statement(statement: ast.stmt) -> bool:
         return statement.value.value is Ellipsis or isinstance(statement.value.value, str)
     if isinstance(statement, ast.Raise) and statement.exc is not None:
         exception = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
-        return _dotted_name(exception) == "NotImplementedError"
+        return dotted_name(exception) == "NotImplementedError"
     return False

@@ -61,7 +61,7 @@ def read_sections(lines: Sequence[Line], start: int) -> tuple[list[Section], lis
         if header is None:
             index += 1
             continue
-        end = _section_end(lines, index)
+        end = section_end(lines, index)
         title, kind, inline_text = header
         section, problems = _read_section(
             lines[index], title, kind, inline_text, lines[index + 1 : end]
@@ -72,7 +72,7 @@ def read_sections(lines: Sequence[Line], start: int) -> tuple[list[Section], lis
     return sections, malformations
 
 
-def _section_end(lines: Sequence[Line], title_index: int) -> int:
+def section_end(lines: Sequence[Line], title_index: int) -> int:
     """Return the index after the last line of the section titled at ``title_index``.
 
     A section holds the lines indented below its title. A title on the docstring's
@@ -87,6 +87,12 @@ def _section_end(lines: Sequence[Line], title_index: int) -> int:
     ):
         end += 1
     return end
+
+
+def parameter_names(head: str) -> list[str] | None:
+    """The names an entry head such as ``x, y (int): The x.`` documents; None if not one."""
+    match = _PARAMETER_HEAD.fullmatch(head.strip())
+    return None if match is None else split_names(match["names"])
 
 
 def _header(line: Line) -> tuple[str, SectionKind, str] | None:

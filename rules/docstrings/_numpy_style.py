@@ -113,6 +113,12 @@ def _named_entries(
     return entries
 
 
+def parameter_names(head: str) -> list[str] | None:
+    """The names an entry head such as ``x, y : int`` documents; None if not one."""
+    names = head.strip().partition(":")[0].strip()
+    return split_names(names) if NAME_LIST.fullmatch(names) else None
+
+
 def _exception_entries(block: Block) -> list[SectionEntry]:
     """Read an exception entry: its names, or free text under an empty name."""
     head = block.head.text.strip()

@@ -25,7 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
-from ._function_body import decorator_name
+from standards_lint.syntax import decorator_name
+
 from ._layout import ELLIPSES, is_template_placeholder
 from .problems import DocProblem
 from .strictness import ConventionOptions
@@ -39,11 +40,15 @@ _INJECTING_DECORATOR_PREFIX: Final = "pass_"
 
 
 @dataclass(frozen=True, slots=True)
-class _Parameter:
-    """A parameter to document: its bare name and how it is written (``**kwargs``)."""
+class Parameter:
+    """A parameter to document: its bare name, how it is written (``**kwargs``), its type.
+
+    ``annotation`` is the annotation's source text, or empty when there is none.
+    """
 
     name: str
     written: str
+    annotation: str = ""
 
     @property
     def is_var_positional(self) -> bool:
@@ -54,6 +59,26 @@ class _Parameter:
     def is_var_keyword(self) -> bool:
         """Whether it is ``**kwargs``."""
         return self.written.startswith("**")
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterComparison:
+    """What a docstring's parameters sections get wrong about a signature.
+
+    Attributes:
+        signature: The parameters to document, in the signature's order.
+        missing: The parameters reported as undocumented, in the signature's order.
+        extra: The entries reported as documenting no parameter, in the docstring's order.
+        misordered: The entry at which the main parameters section leaves the
+            signature's order, or None when it keeps it (or order is not checked).
+        order_message: What the order problem says; empty when there is none.
+    """
+
+    signature: tuple[Parameter, ...]
+    missing: tuple[Parameter, ...]
+    extra: tuple[SectionEntry, ...]
+    misordered: SectionEntry | None
+    order_message: str
 
 
 def parameter_problems(
@@ -80,14 +105,42 @@ def parameter_problems(
     Returns:
         One problem per extra or missing parameter, then one for the order.
     """
+    comparison = compare_parameters(
+        function, parsed, owner=owner, is_method=is_method, options=options
+    )
+    problems = [_extra(entry, owner) for entry in comparison.extra]
+    offset = _first_parameter_section_offset(parsed)
+    for parameter in comparison.missing:
+        message = f"parameter '{parameter.written}' of {owner} is not documented"
+        problems.append(DocProblem("missing-parameter", message, offset))
+    if comparison.misordered is not None:
+        problems.append(
+            DocProblem(
+                "parameter-order", comparison.order_message, comparison.misordered.line_offset
+            )
+        )
+    return problems
+
+
+def compare_parameters(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    parsed: ParsedDocstring,
+    *,
+    owner: str,
+    is_method: bool,
+    options: ConventionOptions,
+) -> ParameterComparison:
+    """Find what :func:`parameter_problems` reports, as data a fix can act on.
+
+    The arguments are those of :func:`parameter_problems`.
+    """
     signature = _parameters_to_document(function, is_method=is_method)
-    documented = _documented_names(parsed.entries_of(*PARAMETER_KINDS), signature)
+    documented = documented_names(parsed.entries_of(*PARAMETER_KINDS), signature)
     placeholders = [name for name in documented if is_template_placeholder(name)]
     known = {parameter.name for parameter in signature} | RECEIVER_NAMES | set(placeholders)
     strangers = [entry for name, entry in documented.items() if name not in known]
     takes_keywords = any(parameter.is_var_keyword for parameter in signature)
-    problems = [] if takes_keywords else [_extra(entry, owner) for entry in strangers]
-    offset = _first_parameter_section_offset(parsed)
+    missing = []
     for parameter in signature:
         excused = (
             parameter.name.startswith("_")
@@ -96,16 +149,27 @@ def parameter_problems(
             or (parameter.written.startswith("*") and takes_keywords and bool(strangers))
         )
         if parameter.name not in documented and not excused:
-            message = f"parameter '{parameter.written}' of {owner} is not documented"
-            problems.append(DocProblem("missing-parameter", message, offset))
+            missing.append(parameter)
+    misordered, order_message = None, ""
     if options.check_parameter_order:
-        problems.extend(_order_problems(parsed, signature, owner))
-    return problems
+        misordered, order_message = _order_problem(parsed, signature, owner)
+    return ParameterComparison(
+        tuple(signature),
+        tuple(missing),
+        () if takes_keywords else tuple(strangers),
+        misordered,
+        order_message,
+    )
+
+
+def bare_name(written: str) -> str:
+    """A documented name as compared with the signature: no stars, escapes or backquotes."""
+    return written.replace("\\", "").strip("`").lstrip("*")
 
 
 def _parameters_to_document(
     function: ast.FunctionDef | ast.AsyncFunctionDef, *, is_method: bool
-) -> list[_Parameter]:
+) -> list[Parameter]:
     """List the signature's parameters in order, leaving out the receiver and ``_``-only names."""
     arguments = function.args
     positional = [*arguments.posonlyargs, *arguments.args]
@@ -116,23 +180,37 @@ def _parameters_to_document(
         for decorator in function.decorator_list
     )
     positional = positional[injected:]
-    parameters = [_Parameter(argument.arg, argument.arg) for argument in positional]
+    parameters = [_parameter(argument, "") for argument in positional]
     if arguments.vararg is not None:
-        parameters.append(_Parameter(arguments.vararg.arg, "*" + arguments.vararg.arg))
-    parameters.extend(_Parameter(argument.arg, argument.arg) for argument in arguments.kwonlyargs)
+        parameters.append(_parameter(arguments.vararg, "*"))
+    parameters.extend(_parameter(argument, "") for argument in arguments.kwonlyargs)
     if arguments.kwarg is not None:
-        parameters.append(_Parameter(arguments.kwarg.arg, "**" + arguments.kwarg.arg))
+        parameters.append(_parameter(arguments.kwarg, "**"))
     return [parameter for parameter in parameters if parameter.name.strip("_")]
 
 
-def _documented_names(
-    entries: Iterable[SectionEntry], signature: list[_Parameter]
+def _parameter(argument: ast.arg, stars: str) -> Parameter:
+    """The parameter ``argument`` is, written with ``stars``, with its annotation's text."""
+    return Parameter(argument.arg, stars + argument.arg, annotation_text(argument.annotation))
+
+
+def annotation_text(annotation: ast.expr | None) -> str:
+    """The source text of an annotation (a string annotation's content); empty for none."""
+    if annotation is None:
+        return ""
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        return annotation.value.strip()
+    return ast.unparse(annotation)
+
+
+def documented_names(
+    entries: Iterable[SectionEntry], signature: list[Parameter]
 ) -> dict[str, SectionEntry]:
     """Map each documented parameter name to the first entry documenting it, in order."""
     by_name: dict[str, SectionEntry] = {}
     lists_with_ellipsis: list[SectionEntry] = []
     for entry in entries:
-        name = entry.name.replace("\\", "").strip("`").lstrip("*")
+        name = bare_name(entry.name)
         if any(ellipsis in name for ellipsis in ELLIPSES):
             lists_with_ellipsis.append(entry)
         elif name and name not in by_name:
@@ -145,7 +223,7 @@ def _documented_names(
 
 
 def _target_of_name_list(
-    signature: list[_Parameter], by_name: dict[str, SectionEntry]
+    signature: list[Parameter], by_name: dict[str, SectionEntry]
 ) -> str | None:
     """Return the parameter a ``x1, x2, ...`` list documents: ``*args``, else the first left."""
     undocumented = [parameter for parameter in signature if parameter.name not in by_name]
@@ -168,16 +246,16 @@ def _first_parameter_section_offset(parsed: ParsedDocstring) -> int:
     return parsed.summary_line_offset or 0
 
 
-def _order_problems(
-    parsed: ParsedDocstring, signature: list[_Parameter], owner: str
-) -> list[DocProblem]:
-    """Report a main parameters section that lists parameters out of the signature's order.
+def _order_problem(
+    parsed: ParsedDocstring, signature: list[Parameter], owner: str
+) -> tuple[SectionEntry | None, str]:
+    """Find where a main parameters section leaves the signature's order, and say so.
 
     Keyword-argument and "other parameters" sections are left alone: they group
     parameters apart from the main list on purpose.
     """
     position = {parameter.name: index for index, parameter in enumerate(signature)}
-    listed = _documented_names(parsed.entries_of("parameters"), signature)
+    listed = documented_names(parsed.entries_of("parameters"), signature)
     in_signature = [(name, entry) for name, entry in listed.items() if name in position]
     furthest = -1
     for name, entry in in_signature:
@@ -188,6 +266,6 @@ def _order_problems(
                 f"parameters of {owner} are documented in the order {documented_order};"
                 f" the signature has {signature_order}"
             )
-            return [DocProblem("parameter-order", message, entry.line_offset)]
+            return entry, message
         furthest = position[name]
-    return []
+    return None, ""

@@ -142,6 +142,17 @@ def _fields(
     return fields
 
 
+def field_parts(text: str) -> tuple[str, str] | None:
+    """The field name and argument of a field line (``param``, ``int x``); None if not one."""
+    match = _FIELD.fullmatch(text.strip())
+    return None if match is None else (match["field"], match["argument"].strip())
+
+
+def field_kind(field_name: str) -> SectionKind:
+    """What a field documents (``param``: parameters, ``rtype``: returns); free text if unknown."""
+    return _kind_of_field(field_name)
+
+
 def _field_entries(
     field_name: str, argument: str, description: str, line: Line
 ) -> list[SectionEntry] | Malformation:

@@ -10,12 +10,13 @@ is checked, whether or not docstring coverage counts its item.
 from __future__ import annotations
 
 import ast
-import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar
 
-from standards_lint.rule import Invalid, Rule, Valid
-from standards_lint.rules.docstrings.conventions import check_docstring
+from standards_lint.model import FixSafety
+from standards_lint.rule import Invalid, ProposedFix, Rule, Valid
+from standards_lint.rules.docstrings.conventions import DocumentedNode, check_docstring
+from standards_lint.rules.docstrings.docstring_fixes import docstring_fix
 from standards_lint.rules.docstrings.file_items import parsed_tree
 from standards_lint.rules.docstrings.options import DocstringOptions
 from standards_lint.rules.docstrings.problems import ProblemKind
@@ -29,19 +30,31 @@ _STRICTNESS_OPTIONS = ("convention", "skip-summary-only-docstrings")
 
 @dataclass(frozen=True, slots=True)
 class LocatedProblem:
-    """A docstring problem placed in the file: its line and column in the source."""
+    """A docstring problem placed in the file: its line and column in the source.
+
+    ``node`` is what the docstring documents, for a fix to rewrite it.
+    """
 
     kind: ProblemKind
     message: str
     line: int
     column: int
+    node: DocumentedNode | None = field(default=None, compare=False, repr=False)
 
 
-@functools.lru_cache(maxsize=4)
 def convention_problems(
     source: SourceFile, convention: Convention, options: ConventionOptions
 ) -> tuple[LocatedProblem, ...]:
-    """Every problem of every docstring in the file, in line order."""
+    """Every problem of every docstring in the file, in line order (worked out once per file)."""
+    return source.derived(
+        (convention_problems, convention, options),
+        lambda: _find_problems(source, convention, options),
+    )
+
+
+def _find_problems(
+    source: SourceFile, convention: Convention, options: ConventionOptions
+) -> tuple[LocatedProblem, ...]:
     tree = parsed_tree(source)
     if tree is None:
         return ()
@@ -59,7 +72,7 @@ def convention_problems(
             # so an offset may overshoot: keep the report on the docstring.
             line = min(literal.lineno + problem.line_offset, last_line)
             found.append(
-                LocatedProblem(problem.kind, problem.message, line, literal.col_offset + 1)
+                LocatedProblem(problem.kind, problem.message, line, literal.col_offset + 1, node)
             )
     found.sort(key=lambda problem: (problem.line, problem.column))
     return tuple(found)
@@ -70,6 +83,8 @@ class _ConventionRule(Rule[DocstringOptions]):
 
     area = "docstrings"
     kinds: ClassVar[frozenset[ProblemKind]]
+    #: What the rule's fix does, when it has one (see ``docstring_fixes``).
+    fix_description: ClassVar[str] = ""
 
     def start_file(self) -> None:
         """Read every docstring of the file's ``ast`` tree; no LibCST tree is needed."""
@@ -77,9 +92,28 @@ class _ConventionRule(Rule[DocstringOptions]):
         problems = convention_problems(
             self.source, options.convention, options.convention_options()
         )
+        fixes: dict[int, ProposedFix | None] = {}
         for problem in problems:
             if problem.kind in self.kinds:
-                self.report_at(problem.line, problem.column, problem.message)
+                fix = None
+                if self.fix_description and problem.node is not None:
+                    key = id(problem.node)
+                    if key not in fixes:
+                        fixes[key] = self._fix(problem.node)
+                    fix = fixes[key]
+                self.report_at(problem.line, problem.column, problem.message, fix=fix)
+
+    def _fix(self, node: DocumentedNode) -> ProposedFix | None:
+        """The fix of ``node``'s docstring for this rule's kinds of problem, if one is possible."""
+        options = self.options
+        return docstring_fix(
+            self.source,
+            node,
+            options.convention,
+            options.convention_options(),
+            self.kinds,
+            self.fix_description,
+        )
 
 
 class DocstringSummary(_ConventionRule):
@@ -209,6 +243,13 @@ class ParameterMismatch(_ConventionRule):
         "require-star-arguments",
     )
     kinds = frozenset({"missing-parameter", "extra-parameter", "parameter-order"})
+    fix_safety = (FixSafety.SAFE,)
+    fix_summary = (
+        "adds a stub entry for each undocumented parameter, drops the entries of"
+        " parameters the signature lacks and puts the entries in the signature's order,"
+        " in the docstring's convention"
+    )
+    fix_description = "Bring the documented parameters in line with the signature"
     valid = (
         Valid(
             'def f(x, *args):\n    """Do it.\n\n    Args:\n        x: The x.\n'
@@ -232,12 +273,15 @@ class ParameterMismatch(_ConventionRule):
             options={"convention": "google"},
             line=4,
             message="parameter 'y' of f() is not documented",
+            fixed='def f(x, y):\n    """Do it.\n\n    Args:\n        x: The x.\n'
+            '        y: TODO: describe.\n    """\n',
         ),
         Invalid(
             'def f(x):\n    """Do it.\n\n    :param x: The x.\n    :param z: The z.\n    """\n',
             options={"convention": "sphinx"},
             line=5,
             message="'z' is documented but is not a parameter of f()",
+            fixed='def f(x):\n    """Do it.\n\n    :param x: The x.\n    """\n',
         ),
         Invalid(
             'def f(x, y):\n    """Do it.\n\n    Parameters\n    ----------\n    y : int\n'
@@ -245,12 +289,71 @@ class ParameterMismatch(_ConventionRule):
             options={"convention": "numpy"},
             line=8,
             message="documented in the order y, x; the signature has x, y",
+            fixed='def f(x, y):\n    """Do it.\n\n    Parameters\n    ----------\n    x : int\n'
+            '        The x.\n    y : int\n        The y.\n    """\n',
         ),
         Invalid(
             'def f(x, **options):\n    """Do it.\n\n    Args:\n        x: The x.\n    """\n',
             options={"convention": "google"},
             line=4,
             message="parameter '**options' of f()",
+            fixed='def f(x, **options):\n    """Do it.\n\n    Args:\n        x: The x.\n'
+            '        **options: TODO: describe.\n    """\n',
+        ),
+        Invalid(
+            'def f(a, b: int, c):\n    """Do it.\n\n    Parameters\n    ----------\n'
+            "    c : str\n        The c.\n    z : int\n        Gone.\n\n    Returns\n"
+            '    -------\n    int\n        The sum.\n    """\n    return 1\n',
+            options={"convention": "numpy"},
+            lines=(4, 4, 8),
+            fixed='def f(a, b: int, c):\n    """Do it.\n\n    Parameters\n    ----------\n    a\n'
+            "        TODO: describe.\n    b : int\n        TODO: describe.\n    c : str\n"
+            '        The c.\n\n    Returns\n    -------\n    int\n        The sum.\n    """\n'
+            "    return 1\n",
+        ),
+        Invalid(
+            'def f(a: int, b: str, c):\n    """Do it.\n\n    :param c: The c.\n'
+            '    :type c: float\n    :param a: The a.\n    :returns: The sum.\n    """\n'
+            "    return 1\n",
+            options={"convention": "sphinx"},
+            lines=(4, 6),
+            fixed='def f(a: int, b: str, c):\n    """Do it.\n\n    :param a: The a.\n'
+            "    :param b: TODO: describe.\n    :type b: str\n    :param c: The c.\n"
+            '    :type c: float\n    :returns: The sum.\n    """\n    return 1\n',
+        ),
+        Invalid(
+            'def f(a, b) -> int:\n    """Do it.\n\n    Returns:\n        int: The sum.\n'
+            '    """\n    return a + b\n',
+            options={"convention": "google"},
+            lines=(2, 2),
+            fixed='def f(a, b) -> int:\n    """Do it.\n\n    Args:\n        a: TODO: describe.\n'
+            '        b: TODO: describe.\n\n    Returns:\n        int: The sum.\n    """\n'
+            "    return a + b\n",
+        ),
+        Invalid(
+            'def f(total, count):\n    """Do it.\n\n    Args:\n        count (int): How many,\n'
+            "            at most.\n        old: Gone.\n        total (float): The sum.\n"
+            '    """\n',
+            options={"convention": "google"},
+            lines=(7, 8),
+            fixed='def f(total, count):\n    """Do it.\n\n    Args:\n'
+            "        total (float): The sum.\n        count (int): How many,\n"
+            '            at most.\n    """\n',
+        ),
+        Invalid(
+            'class C:\n    """A thing.\n\n    :param z: Gone.\n    """\n\n'
+            "    def __init__(self, x):\n        self.x = x\n",
+            options={"convention": "sphinx"},
+            lines=(4, 4),
+            fixed='class C:\n    """A thing.\n\n    :param x: TODO: describe.\n    """\n\n'
+            "    def __init__(self, x):\n        self.x = x\n",
+        ),
+        # Concatenated literals: reported, but not rewritten.
+        Invalid(
+            'def f(x, y):\n    """Do it.\n\n    Args:\n        x: The x.\n    """ ""\n',
+            options={"convention": "google"},
+            line=4,
+            message="parameter 'y' of f() is not documented",
         ),
     )
 
@@ -271,6 +374,12 @@ class ReturnsMismatch(_ConventionRule):
     )
     options_used = _STRICTNESS_OPTIONS
     kinds = frozenset({"missing-returns", "extra-returns"})
+    fix_safety = (FixSafety.SAFE,)
+    fix_summary = (
+        "adds a missing Returns section with a stub description after the parameters,"
+        " in the docstring's convention"
+    )
+    fix_description = "Add a Returns section"
     valid = (
         Valid(
             'def f(x):\n    """Do it.\n\n    Args:\n        x: The x.\n\n    Returns:\n'
@@ -290,6 +399,8 @@ class ReturnsMismatch(_ConventionRule):
             options={"convention": "google"},
             line=2,
             message="f() returns a value but its docstring has no Returns section",
+            fixed='def f(x):\n    """Do it.\n\n    Args:\n        x: The x.\n\n    Returns:\n'
+            '        TODO: describe.\n    """\n    return 2 * x\n',
         ),
         Invalid(
             'def f(x):\n    """Do it.\n\n    Parameters\n    ----------\n    x : int\n'
@@ -304,6 +415,36 @@ class ReturnsMismatch(_ConventionRule):
             options={"convention": "sphinx"},
             line=2,
             message="no :returns: section",
+            fixed='def f(x):\n    """Do it.\n\n    :param x: The x.\n'
+            '    :returns: TODO: describe.\n    """\n    return x\n',
+        ),
+        Invalid(
+            'def f(x) -> list[int]:\n    """Do it.\n\n    Parameters\n    ----------\n'
+            "    x : int\n        The x.\n\n    Raises\n    ------\n    ValueError\n"
+            '        If x is negative.\n    """\n    return [x]\n',
+            options={"convention": "numpy"},
+            line=2,
+            fixed='def f(x) -> list[int]:\n    """Do it.\n\n    Parameters\n    ----------\n'
+            "    x : int\n        The x.\n\n    Returns\n    -------\n    list[int]\n"
+            "        TODO: describe.\n\n    Raises\n    ------\n    ValueError\n"
+            '        If x is negative.\n    """\n    return [x]\n',
+        ),
+        Invalid(
+            'def f(x: int) -> int:\n    """Do it.\n\n    Args:\n        x (int): The x.\n\n'
+            '    Examples:\n        >>> f(2)\n        4\n    """\n    return 2 * x\n',
+            options={"convention": "google"},
+            line=2,
+            fixed='def f(x: int) -> int:\n    """Do it.\n\n    Args:\n        x (int): The x.\n\n'
+            "    Returns:\n        int: TODO: describe.\n\n    Examples:\n        >>> f(2)\n"
+            '        4\n    """\n    return 2 * x\n',
+        ),
+        Invalid(
+            'def f(x) -> int:\n    """Do it.\n\n    :param x: The x.\n    :type x: int\n'
+            '    """\n    return x\n',
+            options={"convention": "sphinx"},
+            line=2,
+            fixed='def f(x) -> int:\n    """Do it.\n\n    :param x: The x.\n    :type x: int\n'
+            '    :returns: TODO: describe.\n    :rtype: int\n    """\n    return x\n',
         ),
     )
 
@@ -323,6 +464,12 @@ class YieldsMismatch(_ConventionRule):
     )
     options_used = _STRICTNESS_OPTIONS
     kinds = frozenset({"missing-yields", "extra-yields"})
+    fix_safety = (FixSafety.SAFE,)
+    fix_summary = (
+        "adds a missing Yields section with a stub description after the parameters,"
+        " in the docstring's convention"
+    )
+    fix_description = "Add a Yields section"
     valid = (
         Valid(
             'def f(n):\n    """Count.\n\n    Args:\n        n: How far.\n\n    Yields:\n'
@@ -345,6 +492,25 @@ class YieldsMismatch(_ConventionRule):
             options={"convention": "google"},
             line=2,
             message="f() is a generator but its docstring has no Yields section",
+            fixed='def f(n):\n    """Count.\n\n    Args:\n        n: How far.\n\n    Yields:\n'
+            '        TODO: describe.\n    """\n    yield n\n',
+        ),
+        Invalid(
+            'def f(n) -> Iterator[int]:\n    """Count.\n\n    Parameters\n    ----------\n'
+            '    n : int\n        How far.\n    """\n    yield n\n',
+            options={"convention": "numpy"},
+            line=2,
+            fixed='def f(n) -> Iterator[int]:\n    """Count.\n\n    Parameters\n    ----------\n'
+            "    n : int\n        How far.\n\n    Yields\n    ------\n    int\n"
+            '        TODO: describe.\n    """\n    yield n\n',
+        ),
+        Invalid(
+            'def f(n) -> Iterator[int]:\n    """Count.\n\n    :param int n: How far.\n    """\n'
+            "    yield n\n",
+            options={"convention": "sphinx"},
+            line=2,
+            fixed='def f(n) -> Iterator[int]:\n    """Count.\n\n    :param int n: How far.\n'
+            '    :yields: TODO: describe.\n    :ytype: int\n    """\n    yield n\n',
         ),
         Invalid(
             'def f(n):\n    """Count.\n\n    Yields\n    ------\n    int\n        A number.\n'

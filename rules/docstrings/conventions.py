@@ -28,7 +28,9 @@ import ast
 import re
 from typing import Final, TypeAlias
 
-from ._function_body import FIXTURE_DECORATORS, decorator_names
+from standards_lint.syntax import decorator_names
+
+from ._function_body import FIXTURE_DECORATORS
 from ._layout import ELLIPSES, is_template_placeholder
 from ._parameter_checks import parameter_problems
 from ._value_checks import value_problems
@@ -37,7 +39,14 @@ from .sections import parse_docstring
 from .strictness import ConventionOptions
 from .structure import PARAMETER_KINDS, Convention, ParsedDocstring, SectionEntry, SectionKind
 
-__all__ = ["ConventionOptions", "DocProblem", "DocumentedNode", "ProblemKind", "check_docstring"]
+__all__ = [
+    "ConventionOptions",
+    "DocProblem",
+    "DocumentedNode",
+    "ProblemKind",
+    "check_docstring",
+    "documented_signature",
+]
 
 DocumentedNode: TypeAlias = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Module
 
@@ -105,7 +114,7 @@ def _function_problems(
     """Compare a function's docstring with its signature and body."""
     owner = f"{node.name}()"
     problems: list[DocProblem] = []
-    if not _parameters_unreadable(parsed) and not decorator_names(node) & FIXTURE_DECORATORS:
+    if documented_signature(node, parsed) is not None:
         problems.extend(
             parameter_problems(
                 node,
@@ -119,6 +128,27 @@ def _function_problems(
         value_problems(node, docstring, parsed, owner=owner, strict_raises=options.strict_raises)
     )
     return problems
+
+
+def documented_signature(
+    node: DocumentedNode, parsed: ParsedDocstring
+) -> tuple[ast.FunctionDef | ast.AsyncFunctionDef, bool] | None:
+    """The function whose parameters ``parsed`` is compared with, and whether it is a method.
+
+    None when its parameters are not compared: a module, a class without its own
+    ``__init__`` or without a parameters section, a pytest fixture, or a
+    parameters section that cannot be read as the signature's.
+    """
+    if isinstance(node, ast.Module) or _parameters_unreadable(parsed):
+        return None
+    if isinstance(node, ast.ClassDef):
+        initializer = _own_initializer(node)
+        if initializer is None or not parsed.sections_of(*PARAMETER_KINDS):
+            return None
+        return initializer, True
+    if decorator_names(node) & FIXTURE_DECORATORS:
+        return None
+    return node, False
 
 
 def _summary_problems(
@@ -188,15 +218,11 @@ def _class_parameter_problems(
     node: ast.ClassDef, parsed: ParsedDocstring, options: ConventionOptions
 ) -> list[DocProblem]:
     """Check a class docstring's parameters section against the class's own ``__init__``."""
-    initializer = _own_initializer(node)
-    if (
-        initializer is None
-        or not parsed.sections_of(*PARAMETER_KINDS)
-        or _parameters_unreadable(parsed)
-    ):
+    documented = documented_signature(node, parsed)
+    if documented is None:
         return []
     return parameter_problems(
-        initializer,
+        documented[0],
         parsed,
         owner=f"{node.name}.__init__()",
         is_method=True,

@@ -133,9 +133,7 @@ def falls_short(percent: float, threshold: float) -> bool:
     return threshold > round(percent, _decimals(threshold))
 
 
-def shortfall_message(
-    what: str, tally: Tally, threshold: float, *, key: str = "fail-under"
-) -> str:
+def shortfall_message(what: str, tally: Tally, threshold: float, *, key: str = "fail-under") -> str:
     """Name the figure, the items behind it and the threshold (option ``key``) it misses.
 
     ``what`` follows "docstring coverage": empty for the whole project.
@@ -160,6 +158,7 @@ class DocstringCoverage(ProjectRule[DocstringOptions]):
     name = "docstring-coverage"
     area = "docstrings"
     facts = (COVERAGE_FACT,)
+    reports_on_files = False
     summary = "Docstring coverage is below fail-under, overall or for a [[docstrings.paths]] glob."
     rationale = (
         "A coverage threshold holds the line on documentation without asking anyone to"

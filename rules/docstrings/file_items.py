@@ -1,15 +1,14 @@
 """A checked file's syntax tree and documentable items, worked out once for every rule.
 
 The presence rules, the coverage fact and the convention rules all read the same
-file; the engine hands each of them the same :class:`SourceFile`, so a small
-cache keyed by that object (and the options) spares repeating the work. The
-cache holds the last few files only: a worker checks one file at a time.
+file; the engine hands each of them the same :class:`SourceFile`, which keeps
+the items it derived (:meth:`SourceFile.derived`) for as long as the file is
+analysed, whatever order the rules ask in.
 """
 
 from __future__ import annotations
 
 import ast
-import functools
 
 from standards_lint.rules.docstrings.items import DocItem, collect_documentable_items
 from standards_lint.rules.docstrings.options import DocstringOptions
@@ -20,11 +19,7 @@ _STUB_SUFFIX = ".pyi"
 
 def parsed_tree(source: SourceFile) -> ast.Module | None:
     """The file's ``ast`` tree, or None when it does not parse (the engine reports that)."""
-    try:
-        return source.ast_module
-    except (SyntaxError, RecursionError, MemoryError, ValueError):
-        # ValueError: null bytes in the source, on Python before 3.12.
-        return None
+    return source.python_tree
 
 
 def counts_file(source: SourceFile, options: DocstringOptions) -> bool:
@@ -32,12 +27,15 @@ def counts_file(source: SourceFile, options: DocstringOptions) -> bool:
     return not source.path.endswith(_STUB_SUFFIX) or options.counts_stubs
 
 
-@functools.lru_cache(maxsize=4)
 def file_items(source: SourceFile, options: DocstringOptions) -> tuple[DocItem, ...]:
     """Every documentable item of the file, each marked counted or not under ``options``.
 
     Nothing for a file that does not parse or does not count.
     """
+    return source.derived((file_items, options), lambda: _collect_items(source, options))
+
+
+def _collect_items(source: SourceFile, options: DocstringOptions) -> tuple[DocItem, ...]:
     tree = parsed_tree(source)
     if tree is None or not counts_file(source, options):
         return ()

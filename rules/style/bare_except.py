@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from standards_lint.rule import Invalid, Rule, Valid
+from standards_lint.model import FixSafety
+from standards_lint.rule import Invalid, ProposedFix, Replace, Rule, Valid
 from standards_lint.rules.style.options import StyleOptions
 
 if TYPE_CHECKING:
@@ -42,6 +43,11 @@ class BareExcept(Rule[StyleOptions]):
         " bare-except-allow-reraise is false."
     )
     options_used = ("bare-except-allow-reraise",)
+    fix_safety = (FixSafety.UNSAFE,)
+    fix_summary = (
+        "writes `except Exception:`; unsafe, because KeyboardInterrupt, SystemExit"
+        " and GeneratorExit then pass through the handler"
+    )
     valid = (
         Valid("try:\n    run()\nexcept Exception:\n    log()\n"),
         Valid("try:\n    run()\nexcept (OSError, ValueError) as error:\n    log(error)\n"),
@@ -49,14 +55,30 @@ class BareExcept(Rule[StyleOptions]):
         Valid("try:\n    run()\nexcept: rollback(); raise\n"),
     )
     invalid = (
-        Invalid("try:\n    run()\nexcept:\n    pass\n", line=3, message="bare `except:`"),
-        Invalid("try:\n    run()\nexcept ValueError:\n    pass\nexcept:\n    log()\n", line=5),
+        Invalid(
+            "try:\n    run()\nexcept:\n    pass\n",
+            line=3,
+            message="bare `except:`",
+            fixed="try:\n    run()\nexcept Exception:\n    pass\n",
+        ),
+        Invalid(
+            "try:\n    run()\nexcept ValueError:\n    pass\nexcept:\n    log()\n",
+            line=5,
+            fixed="try:\n    run()\nexcept ValueError:\n    pass\nexcept Exception:\n    log()\n",
+        ),
         Invalid(
             "try:\n    run()\nexcept:\n    rollback()\n    raise\n",
             line=3,
             options={"bare-except-allow-reraise": False},
+            fixed="try:\n    run()\nexcept Exception:\n    rollback()\n    raise\n",
         ),
-        Invalid("try:\n    run()\nexcept:\n    raise RuntimeError('failed')\n", line=3),
+        Invalid(
+            "def f():\n    try:\n        run()\n    except  :  # keep\n"
+            "        raise RuntimeError('failed')\n",
+            line=4,
+            fixed="def f():\n    try:\n        run()\n    except Exception:  # keep\n"
+            "        raise RuntimeError('failed')\n",
+        ),
     )
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
@@ -65,8 +87,18 @@ class BareExcept(Rule[StyleOptions]):
             return
         if self.options.bare_except_allow_reraise and ends_with_bare_raise(node.body):
             return
+        catch_exception = node.with_changes(
+            type=cst.Name("Exception"),
+            whitespace_after_except=cst.SimpleWhitespace(" "),
+            whitespace_before_colon=cst.SimpleWhitespace(""),
+        )
         self.report(
             node,
             "bare `except:` catches every exception, KeyboardInterrupt included;"
             " name the exceptions or use `except Exception:`",
+            fix=ProposedFix(
+                "Catch `Exception`, not every exception",
+                [Replace(node, catch_exception)],
+                FixSafety.UNSAFE,
+            ),
         )

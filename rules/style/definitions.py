@@ -24,11 +24,6 @@ def is_stub(path: str) -> bool:
     return path.endswith(".pyi")
 
 
-def is_package_init(path: str) -> bool:
-    """Whether the file at ``path`` is a package's ``__init__.py`` or its stub ``__init__.pyi``."""
-    return path.rpartition("/")[2] in ("__init__.py", "__init__.pyi")
-
-
 def dotted_name(node: cst.BaseExpression) -> str | None:
     """``a.b.c`` for a name or a chain of attributes on a name; None for anything else."""
     parts: list[str] = []

@@ -68,6 +68,23 @@ class ImportedNames:
         """Whether an import binds the name ``local``."""
         return local in self._targets
 
+    def local_name_for(self, qualified: str) -> str | None:
+        """How ``qualified`` is spelt through these imports, or None if no import reaches it.
+
+        ``unittest.mock.patch`` is ``mock.patch`` after ``from unittest import
+        mock``. Only a name with a single meaning counts, and the longest imported
+        prefix wins; relative imports are not resolved.
+        """
+        best: tuple[int, str] | None = None
+        for local, targets in self._targets.items():
+            if len(targets) != 1 or targets[0].startswith("."):
+                continue
+            target = targets[0]
+            covers = qualified == target or qualified.startswith(target + ".")
+            if covers and (best is None or len(target) > best[0]):
+                best = (len(target), local + qualified[len(target) :])
+        return best[1] if best is not None else None
+
     def qualify(self, dotted: str) -> tuple[str, ...]:
         """The qualified names ``dotted`` may stand for, through the imports.
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from standards_lint.model import FixSafety
 from standards_lint.rule import Invalid, Valid
-from standards_lint.rules.style.definitions import bound_names, dotted_name
+from standards_lint.rules.style.definitions import bound_names, dotted_name, enclosing_scope
 from standards_lint.rules.style.imported_names import ImportedNames
 from standards_lint.rules.style.naming_rule import (
     CLASS_SCOPE,
@@ -226,6 +227,14 @@ class VariableName(BindingNamingRule):
         "naming-classes",
         "naming-ignore-names",
     )
+    fix_safety = (FixSafety.UNSAFE,)
+    fix_summary = (
+        "renames the variable to snake_case everywhere in its function (nested functions that"
+        " read it or declare it nonlocal included) when naming-variables accepts snake_case;"
+        " unsafe, as debuggers, tracebacks and locals() show the new name. No fix where the new"
+        " name is used in the function, is a keyword or builtin, or the function uses locals(),"
+        " vars(), eval, exec, `global` for it or a string annotation naming it"
+    )
     valid = (
         Valid("def f(rows):\n    total_amount = 0\n    for row in rows:\n        pass\n"),
         Valid("def f():\n    Model = apps.get_model('shop', 'Order')\n"),
@@ -239,21 +248,77 @@ class VariableName(BindingNamingRule):
         Valid("def f():\n    totalAmount = 0\n", options={"naming-variables": "camelCase"}),
     )
     invalid = (
-        Invalid("def f():\n    totalAmount = 0\n", line=2, message="variable name 'totalAmount'"),
-        Invalid("def f():\n    MAX_SIZE = 10\n", line=2, message="should be snake_case"),
-        Invalid("def f(rows):\n    for rowIndex, row in enumerate(rows):\n        pass\n", line=2),
-        Invalid("def f():\n    with open(p) as inFile:\n        pass\n", line=2),
         Invalid(
-            "def f():\n    try:\n        pass\n    except OSError as Error:\n        pass\n", line=4
+            "def f():\n    totalAmount = 0\n",
+            line=2,
+            message="variable name 'totalAmount'",
+            fixed="def f():\n    total_amount = 0\n",
         ),
-        Invalid("def f():\n    if (matchCount := count()) > 1:\n        pass\n", line=2),
+        Invalid(
+            "def f():\n    MAX_SIZE = 10\n",
+            line=2,
+            message="should be snake_case",
+            fixed="def f():\n    max_size = 10\n",
+        ),
+        Invalid(
+            "def f(rows, obj):\n    for rowIndex, row in enumerate(rows):\n"
+            "        obj.rowIndex = rowIndex\n    return g(rowIndex=rowIndex)\n",
+            line=2,
+            fixed="def f(rows, obj):\n    for row_index, row in enumerate(rows):\n"
+            "        obj.rowIndex = row_index\n    return g(rowIndex=row_index)\n",
+        ),
+        Invalid(
+            "def f():\n    with open(p) as inFile:\n        return f'{inFile}'\n",
+            line=2,
+            fixed="def f():\n    with open(p) as in_file:\n        return f'{in_file}'\n",
+        ),
+        Invalid(
+            "def f():\n    try:\n        pass\n    except OSError as Error:\n        pass\n",
+            line=4,
+            fixed="def f():\n    try:\n        pass\n    except OSError as error:\n        pass\n",
+        ),
+        Invalid(
+            "def f():\n    if (matchCount := count()) > 1:\n        pass\n",
+            line=2,
+            fixed="def f():\n    if (match_count := count()) > 1:\n        pass\n",
+        ),
         Invalid(
             "def f():\n    Model = apps.get_model('shop', 'Order')\n",
             line=2,
             options={"naming-allow-class-aliases": False},
+            fixed="def f():\n    model = apps.get_model('shop', 'Order')\n",
         ),
-        Invalid("def f():\n    Limit = 10\n", line=2),
-        Invalid("import cProfile\n\ndef f():\n    cProfile = None\n", line=4),
+        Invalid("def f():\n    Max = 10\n    return Max\n", line=2),
+        Invalid(
+            "import cProfile\n\ndef f():\n    cProfile = None\n",
+            line=4,
+            fixed="import cProfile\n\ndef f():\n    c_profile = None\n",
+        ),
+        Invalid(
+            "def f():\n    hitCount = 0\n    def g():\n        nonlocal hitCount\n"
+            "        hitCount += 1\n    return g, lambda: hitCount\n",
+            line=2,
+            fixed="def f():\n    hit_count = 0\n    def g():\n        nonlocal hit_count\n"
+            "        hit_count += 1\n    return g, lambda: hit_count\n",
+        ),
+        Invalid("def f():\n    totalAmount = 0\n    total_amount = 1\n", line=2),
+        Invalid("def f():\n    totalAmount = 0\n    return locals()\n", line=2),
+        Invalid("def f():\n    totalAmount = 0\n    return eval('totalAmount')\n", line=2),
+        Invalid(
+            "def f():\n    label: 'itemCount' = ''\n    itemCount = 0\n",
+            line=3,
+            message="'itemCount'",
+        ),
+        Invalid("def f():\n    def g():\n        global rowCount\n    rowCount = 0\n", line=4),
+        Invalid(
+            "def f():\n    totalAmount = 0\n",
+            line=2,
+            options={"naming-variables": ["snake_case", "^x$"]},
+            fixed="def f():\n    total_amount = 0\n",
+        ),
+        Invalid(
+            "def f():\n    total_amount = 0\n", line=2, options={"naming-variables": "camelCase"}
+        ),
     )
 
     def _in_function(self) -> set[str] | None:
@@ -271,8 +336,12 @@ class VariableName(BindingNamingRule):
         names = self.not_imported(bound_names(target))
         if elsewhere:
             names = (name for name in names if name.value not in elsewhere)
+        scope = enclosing_scope(self.ancestors)
         self.check_binding(
-            names, self.options.naming_variables, value_may_be_class=value_may_be_class
+            names,
+            self.options.naming_variables,
+            value_may_be_class=value_may_be_class,
+            rename_in=scope if isinstance(scope, cst.FunctionDef) else None,
         )
 
     def _declare_elsewhere(self, names: Iterable[cst.NameItem]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from standards_lint.model import FixSafety
 from standards_lint.rule import Invalid, Rule, Valid
 from standards_lint.rules.style.definitions import (
     enclosing_scope,
@@ -23,7 +24,11 @@ from standards_lint.rules.style.definitions import (
     parameters,
 )
 from standards_lint.rules.style.naming_rule import NamingRule, naming_problem
-from standards_lint.rules.style.naming_styles import describe_spec, uses_named_styles_only
+from standards_lint.rules.style.naming_styles import (
+    describe_spec,
+    is_exempt,
+    uses_named_styles_only,
+)
 from standards_lint.rules.style.options import StyleOptions
 
 if TYPE_CHECKING:
@@ -250,6 +255,14 @@ class ArgumentName(NamingRule):
         _IGNORE_NAMES,
         "override-decorators",
     )
+    fix_safety = (FixSafety.UNSAFE,)
+    fix_summary = (
+        "renames the parameter to snake_case throughout the function, only for nested functions"
+        " and private module-level functions (`_name`), whose callers are in sight; unsafe, as a"
+        " caller passing it by keyword must follow. Methods, public functions and lambdas get no"
+        " fix, nor a rename that the function's use of the new name, locals(), vars(), eval or"
+        " exec makes unsure"
+    )
     valid = (
         Valid("def send(message, *, retry_count=3, **extra_headers):\n    pass\n"),
         Valid("class A:\n    def f(self, _unused, __private):\n        pass\n"),
@@ -279,18 +292,48 @@ class ArgumentName(NamingRule):
             line=1,
             options={"naming-arguments": "^[a-z]{1,4}$"},
         ),
+        Invalid(
+            "def _send(message, retryCount=3, *Args):\n    return retryCount, Args\n",
+            reports=((1, "'retryCount'"), (1, "'Args'")),
+            fixed="def _send(message, retry_count=3, *args):\n    return retry_count, args\n",
+        ),
+        Invalid(
+            "def outer():\n    def inner(userId):\n        return lambda: userId\n"
+            "    return inner\n",
+            line=2,
+            fixed="def outer():\n    def inner(user_id):\n        return lambda: user_id\n"
+            "    return inner\n",
+        ),
+        Invalid("class A:\n    def _f(self, someArg):\n        return someArg\n", line=2),
+        Invalid("def patch():\n    def init(self, someArg=None):\n        pass\n", line=2),
+        Invalid("def _f(someArg, some_arg):\n    pass\n", line=1),
+        Invalid("def _f(Type):\n    return Type\n", line=1),
     )
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         """Check each parameter, unless the method overrides an inherited one or is an overload."""
         if not is_overload(node) and not is_override(node, self.options.override_decorators):
-            self._check_parameters(node.params)
+            self._check_parameters(node.params, node if self._renames_stay_inside(node) else None)
+
+    def _renames_stay_inside(self, node: cst.FunctionDef) -> bool:
+        """Whether no caller can see the parameters' names: a nested or private function.
+
+        A method is never one: an override, or a caller passing keywords,
+        would see the rename.
+        """
+        scope = enclosing_scope(self.ancestors)
+        if isinstance(scope, cst.FunctionDef):
+            # A nested function taking self is made a method elsewhere (patched in).
+            first = next(parameters(node.params), None)
+            return first is None or first.name.value not in ("self", "cls")
+        name = node.name.value
+        return scope is None and name.startswith("_") and not is_exempt(name)
 
     def visit_Lambda(self, node: cst.Lambda) -> None:
         """Check each parameter of the lambda."""
-        self._check_parameters(node.params)
+        self._check_parameters(node.params, None)
 
-    def _check_parameters(self, params: cst.Parameters) -> None:
+    def _check_parameters(self, params: cst.Parameters, function: cst.FunctionDef | None) -> None:
         """Check the name of every parameter, ``*args`` and ``**kwargs`` included."""
         options = self.options
         spec = options.naming_arguments
@@ -304,7 +347,7 @@ class ArgumentName(NamingRule):
                 and naming_problem(param.name.value, options.naming_classes, options) is None
             ):
                 continue
-            self.check_name(param.name, spec)
+            self.check_name(param.name, spec, rename_in=function)
 
 
 def _is_class_type(annotation: cst.BaseExpression) -> bool:

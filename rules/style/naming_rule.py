@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from standards_lint.rule import Rule
+from standards_lint.model import FixSafety
+from standards_lint.rule import ProposedFix, Rule
 from standards_lint.rules.style.definitions import is_stub
+from standards_lint.rules.style.local_rename import rename_changes, to_snake_case
 from standards_lint.rules.style.naming_styles import (
     NameSpec,
     describe_spec,
@@ -32,6 +34,26 @@ def naming_problem(name: str, spec: NameSpec, options: StyleOptions) -> str | No
     return f"should be {describe_spec(spec)}"
 
 
+def rename_fix(
+    function: cst.FunctionDef | None, name: cst.Name, spec: NameSpec, options: StyleOptions
+) -> ProposedFix | None:
+    """Rename ``name`` to snake_case throughout ``function``, when ``spec`` accepts snake_case.
+
+    Unsafe: the name may be meant for a reader elsewhere (a debugger, a
+    traceback's locals, a keyword caller of a private function).
+    """
+    specs = (spec,) if isinstance(spec, str) else spec
+    if function is None or "snake_case" not in specs:
+        return None
+    new = to_snake_case(name.value)
+    if naming_problem(new, spec, options) is not None:
+        return None
+    changes = rename_changes(function, name, new)
+    if changes is None:
+        return None
+    return ProposedFix(f"Rename '{name.value}' to '{new}'", changes, FixSafety.UNSAFE)
+
+
 class NamingRule(Rule[StyleOptions]):
     """What the naming rules share: check one name node against one naming option.
 
@@ -45,13 +67,24 @@ class NamingRule(Rule[StyleOptions]):
         """Note whether the file is a stub, whose names are not its own."""
         self.in_stub = is_stub(self.source.path)
 
-    def check_name(self, node: cst.Name, spec: NameSpec, hint: str = "") -> None:
-        """Report ``node`` if its name breaks ``spec``, with ``hint`` after the problem."""
+    def check_name(
+        self,
+        node: cst.Name,
+        spec: NameSpec,
+        hint: str = "",
+        *,
+        rename_in: cst.FunctionDef | None = None,
+    ) -> None:
+        """Report ``node`` if its name breaks ``spec``, with ``hint`` after the problem.
+
+        ``rename_in`` is the function that alone sees the name, for a fix that renames it.
+        """
         if self.in_stub:
             return
         problem = naming_problem(node.value, spec, self.options)
         if problem is not None:
-            self.report(node, f"{self.kind} '{node.value}' {problem}{hint}")
+            fix = rename_fix(rename_in, node, spec, self.options)
+            self.report(node, f"{self.kind} '{node.value}' {problem}{hint}", fix=fix)
 
 
 class ScopedNamingRule(NamingRule):
@@ -92,9 +125,17 @@ class ScopedNamingRule(NamingRule):
         self.scopes.pop()
 
     def check_binding(
-        self, names: Iterable[cst.Name], spec: NameSpec, *, value_may_be_class: bool
+        self,
+        names: Iterable[cst.Name],
+        spec: NameSpec,
+        *,
+        value_may_be_class: bool,
+        rename_in: cst.FunctionDef | None = None,
     ) -> None:
-        """Report each name that breaks ``spec`` (or, for a possible class, naming-classes)."""
+        """Report each name that breaks ``spec`` (or, for a possible class, naming-classes).
+
+        ``rename_in`` is as for :meth:`NamingRule.check_name`.
+        """
         if self.in_stub:
             return
         options = self.options
@@ -105,4 +146,5 @@ class ScopedNamingRule(NamingRule):
                 continue
             if allow_class and naming_problem(name.value, options.naming_classes, options) is None:
                 continue
-            self.report(name, f"{self.kind} '{name.value}' {problem}")
+            fix = rename_fix(rename_in, name, spec, options)
+            self.report(name, f"{self.kind} '{name.value}' {problem}", fix=fix)

@@ -45,6 +45,32 @@ _LOGGING_METHODS = (
 
 
 @dataclass(frozen=True, slots=True)
+class Ban:
+    """A ban written as a table: its message, and the dotted name that replaces what it bans."""
+
+    message: str = option("", "What to do instead, shown in the report.")
+    replacement: str = option(
+        "",
+        "The dotted name to use instead (`unittest.mock`, `subprocess.run`), named in the"
+        " report; where using it is a plain rename, the fix writes it.",
+    )
+
+
+#: A ban's value: its message alone, or a table with a message and a replacement.
+BanEntry = str | Ban
+
+
+def ban_message(entry: BanEntry) -> str:
+    """The message of a ban, whichever form it is written in."""
+    return entry if isinstance(entry, str) else entry.message
+
+
+def ban_replacement(entry: BanEntry) -> str:
+    """The replacement a ban names, or ``""`` when it names none."""
+    return "" if isinstance(entry, str) else entry.replacement
+
+
+@dataclass(frozen=True, slots=True)
 class StyleOptions:
     """Options of the ``[style]`` section of the standards file."""
 
@@ -124,7 +150,7 @@ class StyleOptions:
         " parameters are the base class's choice, so the naming and argument-count"
         " rules skip it. Matches the decorator's dotted name or its last part.",
     )
-    banned_calls: Mapping[str, str] = option(
+    banned_calls: Mapping[str, BanEntry] = option(
         MappingProxyType(
             {
                 "breakpoint": _DEBUGGER_MESSAGE,
@@ -135,10 +161,12 @@ class StyleOptions:
         ),
         "Calls to report, as a table from the qualified name of what is called"
         " (`print`, `pdb.set_trace`) to the message that says what to do instead."
-        " Names are resolved through the file's imports. Setting the table"
+        " Names are resolved through the file's imports. A value may also be a table,"
+        ' `{ message = "...", replacement = "subprocess.run" }`: the fix then calls'
+        " the replacement where it needs no new import. Setting the table"
         " replaces the default: repeat the default entries to keep them.",
     )
-    banned_imports: Mapping[str, str] = option(
+    banned_imports: Mapping[str, BanEntry] = option(
         MappingProxyType(
             {
                 "distutils": "removed in Python 3.12: use setuptools or packaging",
@@ -149,7 +177,9 @@ class StyleOptions:
             }
         ),
         "Modules not to import, as a table from module to the message that says"
-        " what to use instead. A module's submodules are banned with it. Setting"
+        " what to use instead. A module's submodules are banned with it. A value may"
+        ' also be a table, `{ message = "...", replacement = "unittest.mock" }`:'
+        " the fix then imports the replacement under the same name. Setting"
         " the table replaces the default: repeat the default entries to keep them.",
     )
     bare_except_allow_reraise: bool = option(
@@ -212,6 +242,8 @@ class StyleOptions:
             *glob_problems("naming-ignore-names", self.naming_ignore_names),
             *_dotted_problems("banned-calls", self.banned_calls),
             *_dotted_problems("banned-imports", self.banned_imports),
+            *_replacement_problems("banned-calls", self.banned_calls),
+            *_replacement_problems("banned-imports", self.banned_imports),
             *_dotted_problems("mutable-default-calls", self.mutable_default_calls),
             *_dotted_problems("override-decorators", self.override_decorators),
             *_pattern_problems("todo-ticket-pattern", self.todo_ticket_pattern),
@@ -246,7 +278,17 @@ def _naming_problems(options: StyleOptions) -> list[str]:
     return [problem for key, spec in specs.items() for problem in spec_problems(key, spec)]
 
 
-def _dotted_problems(key: str, names: Mapping[str, str] | tuple[str, ...]) -> list[str]:
+def _replacement_problems(key: str, bans: Mapping[str, BanEntry]) -> list[str]:
+    """The bans of ``key`` whose replacement is not a dotted Python name."""
+    return [
+        f"{key}: the replacement of {name!r}, {replacement!r}, is not a dotted name"
+        " such as 'unittest.mock'"
+        for name, entry in bans.items()
+        if (replacement := ban_replacement(entry)) and not _DOTTED_NAME.fullmatch(replacement)
+    ]
+
+
+def _dotted_problems(key: str, names: Mapping[str, object] | tuple[str, ...]) -> list[str]:
     """The entries of ``key`` that are not dotted Python names."""
     return [
         f"{key}: {name!r} is not a dotted name such as 'pdb.set_trace'"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from standards_lint.rule import Invalid, Rule, Valid
-from standards_lint.rules.style.definitions import is_package_init, is_stub
+from standards_lint.rules.style.definitions import is_stub
 from standards_lint.rules.style.imported_names import imported_module
 from standards_lint.rules.style.options import StyleOptions
+from standards_lint.syntax import is_package_init
 
 if TYPE_CHECKING:
     import libcst as cst

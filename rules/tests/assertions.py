@@ -19,8 +19,8 @@ import ast
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from standards_lint.rules.tests.collection import FunctionNode
 from standards_lint.rules.tests.names import matches_any, qualified_name
+from standards_lint.syntax import FunctionNode
 
 PYTEST_CHECKS = frozenset(
     {

@@ -19,8 +19,8 @@ import pathspec
 
 from standards_lint.rules.tests.names import dotted_name, qualified_name
 from standards_lint.rules.tests.options import TestStandardsOptions
+from standards_lint.syntax import FunctionNode
 
-FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 _GLOB_CHARACTERS = frozenset("*?[")
 _UNITTEST_PREFIX = "test"
 _FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest_asyncio.fixture", "fixture"})

@@ -14,13 +14,13 @@ from standards_lint.rules.tests.assertions import (
 from standards_lint.rules.tests.collection import (
     CollectedModule,
     CollectedTest,
-    FunctionNode,
     is_fixture,
     is_test_module,
 )
 from standards_lint.rules.tests.marks import decorator_marks, keyword, pytestmark_values
 from standards_lint.rules.tests.names import import_aliases, qualified_name
 from standards_lint.rules.tests.options import TestStandardsOptions
+from standards_lint.syntax import FunctionNode
 
 _TEST_FILE = "tests/test_prices.py"
 

@@ -6,6 +6,7 @@ import ast
 import fnmatch
 from collections.abc import Iterable, Mapping
 
+from standards_lint import syntax
 from standards_lint.source import walk_statements
 
 
@@ -40,14 +41,7 @@ def import_aliases(tree: ast.Module) -> dict[str, str]:
 
 def dotted_name(node: ast.expr) -> str | None:
     """``a.b.c`` for a chain of attributes on a name, else ``None``."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
+    return syntax.dotted_name(node) or None
 
 
 def qualified_name(node: ast.expr, aliases: Mapping[str, str]) -> str | None:

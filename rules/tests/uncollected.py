@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from standards_lint.rules.tests.collection import (
     ClassKind,
     CollectedModule,
-    FunctionNode,
     disabled_by_dunder_test,
     functions_of,
     matches_prefix_or_glob,
 )
 from standards_lint.rules.tests.marks import as_mark
+from standards_lint.syntax import FunctionNode
 
 #: What people put before a test's name to stop it running: underscores, or a word.
 _DISABLING_PREFIX = re.compile(

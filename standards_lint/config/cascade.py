@@ -9,7 +9,9 @@ run starts in, so every start gives the same verdict.
 Each file below the top becomes path-scoped settings, just as an
 ``[[overrides]]`` entry for its directory: this module finds the files and
 moves their patterns to the top's directory; :mod:`standards_lint.config.standards`
-validates them.
+validates them. A file below the top that says ``root = true`` is a nested
+project: for its subtree the standards start again from the defaults and its
+own file, as they do when a run starts inside it.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import pathspec
 
 from standards_lint.config.defaults import DEFAULT_EXCLUDE
 from standards_lint.config.discovery import (
+    PYPROJECT,
+    STANDARDS_FILES,
     find_standards_file,
     read_standards_table,
     standards_file_in,
@@ -34,12 +39,12 @@ from standards_lint.config.errors import ConfigError
 class CascadeFiles:
     """The standards files below the top one, parents before children.
 
-    ``separate_roots`` are directories whose file says ``root = true``: each
-    is a project of its own, left out of a run that starts above it.
+    ``nested_roots`` are those of ``files`` that say ``root = true``: each is
+    a project of its own, whose subtree the parents' standards do not reach.
     """
 
     files: tuple[Path, ...]
-    separate_roots: tuple[Path, ...]
+    nested_roots: frozenset[Path] = frozenset()
 
 
 def says_root(path: Path) -> bool:
@@ -66,31 +71,34 @@ def top_of_cascade(nearest: Path) -> Path:
 
 def files_below(top: Path, exclude: Sequence[str]) -> CascadeFiles:
     """The cascading standards files under ``top``'s directory, outside ``exclude``."""
-    root = top.parent
+    root = str(top.parent)
+    # Where a walked directory's path below the root starts (the root may be "/").
+    start = len(root.rstrip(os.sep)) + 1
     skipped = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, ".*_cache/", *exclude])
     files: list[Path] = []
-    separate: list[Path] = []
-    for directory, subdirectories, _ in os.walk(root):
-        here = Path(directory)
-        relative = here.relative_to(root).as_posix()
-        kept = []
-        for name in sorted(subdirectories):
-            below = f"{name}/" if relative == "." else f"{relative}/{name}/"
-            if not skipped.match_file(below):
-                kept.append(name)
-        subdirectories[:] = kept
-        if here == root:
+    nested: set[Path] = set()
+    # Plain strings, and the walk's own file names: a large tree has thousands
+    # of directories and this runs on every check, warm or not.
+    for directory, subdirectories, filenames in os.walk(root):
+        relative = directory[start:].replace(os.sep, "/")
+        prefix = f"{relative}/" if relative else ""
+        subdirectories[:] = [
+            name for name in sorted(subdirectories) if not skipped.match_file(f"{prefix}{name}/")
+        ]
+        if not relative or _CANDIDATES.isdisjoint(filenames):
             continue
-        found = standards_file_in(here)
+        found = standards_file_in(Path(directory))
         if found is None:
             continue
         if says_root(found):
-            separate.append(here)
-            subdirectories.clear()
-            continue
+            nested.add(found)
         files.append(found)
     files.sort(key=lambda path: (len(path.parent.parts), path.as_posix()))
-    return CascadeFiles(tuple(files), tuple(sorted(separate)))
+    return CascadeFiles(tuple(files), frozenset(nested))
+
+
+#: The names a directory's standards file may have.
+_CANDIDATES: Final = frozenset((*STANDARDS_FILES, PYPROJECT))
 
 
 def reroot(pattern: str, directory: str) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pathspec
 
-from standards_lint.config.standards import Standards
+from standards_lint.config.standards import Standards, default_areas
 from standards_lint.model import Severity
 from standards_lint.tool_rules import TOOL_RULES
 
@@ -92,6 +92,12 @@ class StandardsResolver:
         severity_maps = [standards.severity]
         for index in key:
             override = standards.overrides[index]
+            if override.starts_over:
+                # A nested project: nothing that applied above reaches its subtree.
+                fresh = set() if override.own_selection else registry.default_selection()
+                codes = fresh | ALWAYS_SELECTED
+                areas = default_areas(registry)
+                severity_maps = []
             codes = self._apply_selectors(codes, override.select, override.ignore)
             severity_maps.append(override.severity)
             for name, changes in override.areas.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -15,11 +15,12 @@ from standards_lint.config.problems import Problem, locate_problems
 from standards_lint.config.sources import SourceError, anchored_plugins, locate_base
 from standards_lint.config.values import ValueProblem, build_options, convert
 from standards_lint.model import Severity
-from standards_lint.registry import Registry, load_rule_packs
+from standards_lint.registry import LoadedPacks, Registry, load_rule_packs
 
 DEFAULT_INCLUDE: Final = ("*.py", "*.pyi")
 DEFAULT_CACHE_DIR: Final = ".standards-lint-cache"
 DEFAULT_BASELINE: Final = ".standards-lint-baseline.json"
+DEFAULT_HISTORY_FILE: Final = ".standards-lint-history.jsonl"
 #: Larger files are almost always generated or data (see SL008).
 DEFAULT_MAX_FILE_SIZE: Final = 4 * 1024 * 1024
 
@@ -33,6 +34,16 @@ class Override:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     areas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: The cascading standards file this override stands for or was written in
+    #: (None: the top file's ``[[overrides]]``).
+    origin: Path | None = None
+    #: Its 1-based number among that file's ``[[overrides]]`` (None: the file's own settings).
+    number: int | None = None
+    #: A nested project's file (``root = true``): what applied above is dropped and
+    #: the standards start again from the defaults. ``select`` then replaces the
+    #: default selection when ``own_selection`` says the file sets one.
+    starts_over: bool = False
+    own_selection: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +69,8 @@ class Standards:
     cache_dir: str = DEFAULT_CACHE_DIR
     #: The baseline file, relative to ``root``.
     baseline: str = DEFAULT_BASELINE
+    #: The history of ``check --record`` that ``report`` draws, relative to ``root``.
+    history_file: str = DEFAULT_HISTORY_FILE
     #: Files larger than this many bytes are reported (SL008), not read.
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     areas: Mapping[str, Any] = field(default_factory=dict)
@@ -84,6 +97,7 @@ TOP_LEVEL_KEYS: Final[Mapping[str, _TopLevelKey]] = types.MappingProxyType(
         "require-suppression-reason": _TopLevelKey(bool, "suppressions must give a reason"),
         "cache-dir": _TopLevelKey(str, "where per-file results are cached"),
         "baseline": _TopLevelKey(str, "the baseline file of accepted violations and figures"),
+        "history-file": _TopLevelKey(str, "the file check --record appends to and report draws"),
         "max-file-size": _TopLevelKey(int, "files above this many bytes are not read (SL008)"),
         "overrides": _TopLevelKey(list, "per-path select, ignore, severity and area options"),
         "extends": _TopLevelKey(
@@ -111,6 +125,9 @@ class StandardsReading:
     located: tuple[Problem, ...] = ()
     #: Each standards file read with its own table, the base of ``extends`` first.
     files: tuple[tuple[Path, Mapping[str, Any]], ...] = ()
+    #: Each cascading file below the top, with the files of its own ``extends``
+    #: chain (bases first, the file itself last), parents before children.
+    cascade: tuple[tuple[Path, tuple[tuple[Path, Mapping[str, Any]], ...]], ...] = ()
 
 
 def load_standards(
@@ -132,6 +149,60 @@ def load_standards(
     return reading.standards
 
 
+@dataclass(frozen=True, slots=True)
+class StandardsFiles:
+    """What the standards files say, read without running any code.
+
+    The first half of reading the standards: the files are found and parsed
+    as TOML, and the plugins they name are listed, but no plugin is loaded
+    (:func:`~standards_lint.registry.load_rule_packs` does that, and
+    :func:`build_standards` then validates the files against the rule packs).
+    """
+
+    #: The top standards file, ``None`` when there is none (the defaults apply).
+    path: Path | None
+    root: Path
+    #: The top file's ``extends`` chain, bases first, each with its own table.
+    chain: tuple[tuple[Path, dict[str, Any]], ...]
+    #: Each cascading file below the top, with its own ``extends`` chain.
+    below: tuple[tuple[Path, tuple[tuple[Path, dict[str, Any]], ...]], ...]
+    nested_roots: frozenset[Path]
+    #: The plugins the files name, as the loader takes them (relative to ``root``).
+    plugins: tuple[str, ...]
+    #: Files that could not be read, and TOML that does not parse.
+    problems: tuple[str, ...] = ()
+
+
+def read_standards_files(
+    config: Path | None = None, *, start: Path | None = None
+) -> StandardsFiles:
+    """Find (or use ``config``) and read the standards files, running no plugin code.
+
+    Raises :class:`ConfigError` only when ``config`` names no file.
+    """
+    path = _standards_path(config, start)
+    root = path.parent.resolve() if path is not None else (start or Path.cwd()).resolve()
+    problems: list[str] = []
+    chain = _read_chain(path, problems) if path is not None else []
+    levels = _levels(chain)
+    whole = levels[-1][1] if levels else {}
+    cascade = _cascade_of(path if config is None else None, whole)
+    below = [(file, _read_chain(file, problems)) for file in cascade.files]
+    plugins = [
+        *anchored_plugins(chain, root),
+        *(plugin for _, chain_below in below for plugin in anchored_plugins(chain_below, root)),
+    ]
+    return StandardsFiles(
+        path,
+        root,
+        tuple(chain),
+        tuple((file, tuple(chain_below)) for file, chain_below in below),
+        cascade.nested_roots,
+        tuple(plugins),
+        tuple(problems),
+    )
+
+
 def read_standards(
     config: Path | None = None,
     *,
@@ -144,22 +215,34 @@ def read_standards(
     Every problem is found in one pass: plugins that fail to load, files of
     the ``extends`` chain that cannot be read, and each key's mistakes, named
     by the file where the key was written. Raises :class:`ConfigError` only
-    when ``config`` names no file, as there is then nothing to read.
+    when ``config`` names no file, as there is then nothing to read. The
+    steps are :func:`read_standards_files`, loading the plugins they name,
+    and :func:`build_standards`.
     """
-    path = _standards_path(config, start)
-    root = path.parent.resolve() if path is not None else (start or Path.cwd()).resolve()
-    problems: list[str] = []
-    chain = _read_chain(path, problems) if path is not None else []
-    levels = _levels(chain)
-    whole = levels[-1][1] if levels else {}
-    cascade = _cascade_of(path if config is None else None, whole)
-    below = [(file, _read_chain(file, problems)) for file in cascade.files]
-    plugins = [plugin for _, chain_below in below for plugin in anchored_plugins(chain_below, root)]
-    loaded = load_rule_packs([*anchored_plugins(chain, root), *plugins], root)
-    problems.extend(loaded.problems)
+    files = read_standards_files(config, start=start)
+    loaded = load_rule_packs(files.plugins, files.root)
+    return build_standards(files, loaded, select=select, ignore=ignore)
+
+
+def build_standards(
+    files: StandardsFiles,
+    loaded: LoadedPacks,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+) -> StandardsReading:
+    """Validate what ``files`` say against the rule packs ``loaded``: the frozen standards.
+
+    ``select`` and ``ignore`` come from the command line. Every problem is
+    collected, with those of reading the files and loading the packs.
+    """
+    path, root = files.path, files.root
+    chain = list(files.chain)
+    below = [(file, list(chain_below)) for file, chain_below in files.below]
+    problems = [*files.problems, *loaded.problems]
     registry = loaded.registry
-    standards = _parse_levels(levels, root, path, registry, problems)
-    standards = _with_cascade(standards, below, cascade.separate_roots, problems)
+    standards = _parse_levels(_levels(chain), root, path, registry, problems)
+    standards = _with_cascade(standards, below, files.nested_roots, problems)
     for file_path, own_table in [
         *chain,
         *(level for _, chain_below in below for level in chain_below),
@@ -174,8 +257,10 @@ def read_standards(
         extra = _selectors(list(ignore), registry, "--ignore", problems)
         standards = _replace(standards, command_line_ignore=extra)
         problems.extend(_unchecked("--ignore", list(ignore), registry))
-    located = locate_problems(problems, [file_path for file_path, _ in chain])
-    return StandardsReading(standards, tuple(problems), located, tuple(chain))
+    every_file = [file_path for file_path, _ in chain]
+    every_file.extend(file_path for _, chain_below in below for file_path, _ in chain_below)
+    located = locate_problems(problems, every_file)
+    return StandardsReading(standards, tuple(problems), located, tuple(chain), files.below)
 
 
 #: Stands for the file's name while a level of the ``extends`` chain is
@@ -227,7 +312,7 @@ def _standards_path(config: Path | None, start: Path | None) -> Path | None:
 def _cascade_of(top: Path | None, whole: Mapping[str, Any]) -> CascadeFiles:
     """The cascading files below ``top`` (none when a file was named, so ``top`` is ``None``)."""
     if top is None:
-        return CascadeFiles((), ())
+        return CascadeFiles(())
     return files_below(top, _of_type(whole.get("exclude"), str))
 
 
@@ -238,16 +323,19 @@ _RUN_WIDE_KEYS: Final = (
     "require-suppression-reason",
     "cache-dir",
     "baseline",
+    "history-file",
     "max-file-size",
 )
 #: Keys of a cascading file that are not an override's: handled apart.
 _CASCADE_OWN_KEYS: Final = ("exclude", "plugins", "root", "overrides")
+#: Every key a cascading file below the top may have (``extends`` is read before).
+_CASCADE_KEYS: Final = ("select", "ignore", "severity", *_CASCADE_OWN_KEYS, "extends")
 
 
 def _with_cascade(
     standards: Standards,
     below: list[tuple[Path, list[tuple[Path, dict[str, Any]]]]],
-    separate_roots: Sequence[Path],
+    nested_roots: frozenset[Path],
     problems: list[str],
 ) -> Standards:
     """``standards`` with each cascading file below the top as overrides of its directory.
@@ -255,49 +343,95 @@ def _with_cascade(
     A file's own settings come first (an override for its whole directory),
     then its ``[[overrides]]``, their patterns moved to the top's directory;
     parents come before children, so nearer files win. Its ``exclude`` is
-    added to the top's, moved likewise.
+    added to the top's, moved likewise. A nested project's file (``root =
+    true``) starts over: its subtree gets its standards, not its parents'.
     """
     root = standards.root
     overrides = list(standards.overrides)
     exclude = list(standards.exclude)
-    # A separate project (``root = true``) below is checked from there, not from here.
-    exclude.extend(
-        f"/{directory.resolve().relative_to(root).as_posix()}/" for directory in separate_roots
-    )
     for file_path, chain in below:
         if not chain:
             continue
         table = _levels(chain)[-1][1]
         relative = file_path.parent.resolve().relative_to(root).as_posix()
         where = str(file_path)
-        for key in table:
-            if key in _RUN_WIDE_KEYS:
-                problems.append(
-                    f"{where}: {key}: only the top standards file of a cascade sets this,"
-                    f" as it applies to the whole run ({standards.path})"
-                )
-            elif key == "paths":
-                problems.append(
-                    unknown_key(where, key, [*TOP_LEVEL_KEYS, *standards.registry.areas])
-                )
-        own = {
-            key: value
-            for key, value in table.items()
-            if key not in (*_RUN_WIDE_KEYS, *_CASCADE_OWN_KEYS, "paths")
-        }
-        own["paths"] = [f"/{relative}/"]
-        found: list[str] = []
-        overrides.extend(_overrides([own], standards.registry, standards.areas, _WHERE, found))
-        problems.extend(
-            problem.replace(f"{_WHERE}: [[overrides]] #1", where).replace(_WHERE, where)
-            for problem in found
+        starts_over = file_path in nested_roots
+        if not starts_over:
+            problems.extend(_misplaced_keys(table, where, standards))
+        overrides.append(
+            _directory_override(table, relative, where, standards, starts_over, problems)
         )
         nested = table.get("overrides", [])
         if isinstance(nested, list):
             nested = [_rerooted_override(item, relative) for item in nested]
-        overrides.extend(_overrides(nested, standards.registry, standards.areas, where, problems))
+        base = default_areas(standards.registry) if starts_over else standards.areas
+        found = _overrides(nested, standards.registry, base, where, problems)
+        overrides.extend(
+            replace(override, origin=file_path, number=number)
+            for number, override in enumerate(found, start=1)
+        )
         exclude.extend(reroot(pattern, relative) for pattern in _of_type(table.get("exclude"), str))
     return _replace(standards, overrides=tuple(overrides), exclude=tuple(exclude))
+
+
+def _misplaced_keys(table: Mapping[str, Any], where: str, standards: Standards) -> list[str]:
+    """The keys of a cascading file that only the top file of a cascade may have."""
+    problems = []
+    for key in table:
+        if key in _RUN_WIDE_KEYS:
+            problems.append(
+                f"{where}: {key}: only the top standards file of a cascade sets this,"
+                f" as it applies to the whole run ({standards.path})"
+            )
+    return problems
+
+
+def _directory_override(
+    table: Mapping[str, Any],
+    relative: str,
+    where: str,
+    standards: Standards,
+    starts_over: bool,
+    problems: list[str],
+) -> Override:
+    """The override that a cascading file's own settings make of its directory."""
+    valid = [*_CASCADE_KEYS, *(_RUN_WIDE_KEYS if starts_over else ())]
+    _check_keys(
+        {key: value for key, value in table.items() if key not in _RUN_WIDE_KEYS},
+        valid,
+        standards.registry,
+        where,
+        problems,
+    )
+    # Unknown keys are reported above, with the keys a cascading file may have.
+    own = {
+        key: value
+        for key, value in table.items()
+        if key in (*OVERRIDE_KEYS, *standards.registry.areas) and key != "paths"
+    }
+    own["paths"] = [f"/{relative}/"]
+    found: list[str] = []
+    base = default_areas(standards.registry) if starts_over else standards.areas
+    made = _overrides([own], standards.registry, base, _WHERE, found)
+    problems.extend(
+        problem.replace(f"{_WHERE}: [[overrides]] #1", where).replace(_WHERE, where)
+        for problem in found
+    )
+    override = made[0] if made else Override(paths=(f"/{relative}/",))
+    return replace(
+        override,
+        origin=Path(where),
+        starts_over=starts_over,
+        own_selection=starts_over and "select" in table,
+    )
+
+
+def default_areas(registry: Registry) -> dict[str, Any]:
+    """Every area's options at their defaults: where a nested project starts from."""
+    return {
+        name: build_options(area.options, {}, f"[{name}]")[0]
+        for name, area in registry.areas.items()
+    }
 
 
 def _rerooted_override(item: object, relative: str) -> object:
@@ -488,6 +622,7 @@ def _parse(
         ),
         cache_dir=_typed(table, "cache-dir", where, problems) or DEFAULT_CACHE_DIR,
         baseline=_typed(table, "baseline", where, problems) or DEFAULT_BASELINE,
+        history_file=_typed(table, "history-file", where, problems) or DEFAULT_HISTORY_FILE,
         max_file_size=_positive(table, "max-file-size", DEFAULT_MAX_FILE_SIZE, where, problems),
         areas=types.MappingProxyType(areas),
         overrides=_overrides(table.get("overrides", []), registry, areas, where, problems),

@@ -17,8 +17,9 @@ from standards_lint.engine.definitions import find_definitions
 from standards_lint.engine.fingerprints import local_fingerprints
 from standards_lint.interruption import UserInterrupt
 from standards_lint.model import FileResult, Span, Violation
-from standards_lint.rule import Fact, PendingReport, Rule
+from standards_lint.rule import Fact, PendingReport, Rule, RuleMeta
 from standards_lint.source import SourceDecodeError, SourceFile, decode_source
+from standards_lint.syntax import PARSE_ERRORS
 from standards_lint.tool_rules import (
     InternalErrorRule,
     SyntaxErrorRule,
@@ -28,8 +29,6 @@ from standards_lint.tool_rules import (
 )
 
 _FILE_START = Span(1, 1, 1, 1)
-#: What reading the syntax tree of a file that does not parse raises.
-_PARSE_ERRORS = (SyntaxError, ValueError, RecursionError, MemoryError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +80,7 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
         except (KeyboardInterrupt, UserInterrupt):
             raise
         except BaseException as error:  # noqa: BLE001 - isolate the failing rule
-            label = f"rule {rule_class.code} ({rule_class.name})"
-            violations.append(internal_error(path, label, error, _FILE_START))
+            violations.append(internal_error(path, rule_label(rule_class), error, _FILE_START))
     failed: set[int] = set()
     parses = _check_syntax(source, violations)
 
@@ -97,8 +95,8 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
             failed.add(id(rule))
             # In a file that does not parse (SL001 says so), a rule that read
             # its syntax tree has nothing to check, which is not a failure.
-            if parses or not isinstance(error, _PARSE_ERRORS):
-                violations.append(internal_error(path, _rule_label(rule), error, _FILE_START))
+            if parses or not isinstance(error, PARSE_ERRORS):
+                violations.append(internal_error(path, rule_label(rule), error, _FILE_START))
             return None
 
     walkers = [rule for rule in rules if guarded_call(rule, "start_file") is not False]
@@ -119,7 +117,8 @@ def analyze_file(path: str, raw: bytes, profile: FileProfile) -> FileResult:
     return FileResult(path, tuple(stamped), find_suppressions(text), facts, definitions)
 
 
-def _rule_label(rule: Rule[Any]) -> str:
+def rule_label(rule: RuleMeta | type[RuleMeta]) -> str:
+    """How an internal error names a rule: ``rule STY001 (line-too-long)``."""
     return f"rule {rule.code} ({rule.name})"
 
 
@@ -177,13 +176,13 @@ def _walk_tree(
         except walker.UnknownNodeTypeError as error:
             failed.add(id(rule))
             table.unsubscribe(rule)
-            violations.append(internal_error(source.path, _rule_label(rule), error, _FILE_START))
+            violations.append(internal_error(source.path, rule_label(rule), error, _FILE_START))
 
     def on_error(handler: Any, error: BaseException) -> None:
         rule = handler.__self__
         failed.add(id(rule))
         table.unsubscribe(rule)
-        violations.append(internal_error(source.path, _rule_label(rule), error, _FILE_START))
+        violations.append(internal_error(source.path, rule_label(rule), error, _FILE_START))
 
     walker.walk(module, table, ancestors, on_error)
 
@@ -225,6 +224,17 @@ def _resolve_reports(
     for rule, report in pending:
         span = report.span if report.node is None else spans.get(id(report.node), _FILE_START)
         assert span is not None
+        fix = None
+        if report.fix is not None:
+            from standards_lint.engine.fix_edits import resolve_fix  # noqa: PLC0415
+
+            try:
+                fix = resolve_fix(report.fix, source, module, report.statement)
+            except (KeyboardInterrupt, UserInterrupt):
+                raise
+            except BaseException as error:  # noqa: BLE001 - a broken fix is the rule's failure
+                label = f"the fix of {rule_label(rule)}"
+                resolved.append(internal_error(source.path, label, error, _FILE_START))
         resolved.append(
             Violation(
                 rule.code,
@@ -234,6 +244,7 @@ def _resolve_reports(
                 span,
                 report.message,
                 value=report.value,
+                fix=fix,
             )
         )
     return resolved

@@ -134,6 +134,7 @@ def complete_fingerprints(
                 violation.message,
                 fingerprint,
                 violation.value,
+                violation.fix,
             )
         )
     return completed

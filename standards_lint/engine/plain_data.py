@@ -425,4 +425,3 @@ def _encode_facts(facts: object) -> object:
 def _decode_facts(data: object) -> dict[str, object]:
     # JSON object keys are always strings, so only the values need checking.
     return {name: decode_value(value) for name, value in _expect(data, dict).items()}
-

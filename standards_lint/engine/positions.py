@@ -138,7 +138,7 @@ def find_spans_by_statement(
     whole-module pass when a statement is unknown or the trees disagree.
     """
     nodes = [node for node, _ in wanted]
-    starts = _statement_starts(module, tree)
+    starts = statement_start_lines(module, tree)
     if starts is None or any(
         statement is None or id(statement) not in starts for _, statement in wanted
     ):
@@ -159,8 +159,11 @@ def find_spans_by_statement(
     return spans
 
 
-def _statement_starts(module: libcst.Module, tree: ast.Module) -> dict[int, int] | None:
-    """The first line (leading comments included) of each module-level statement."""
+def statement_start_lines(module: libcst.Module, tree: ast.Module) -> dict[int, int] | None:
+    """The first line (leading comments included) of each module-level statement, by id.
+
+    ``None`` when ``tree`` (the ``ast`` of the same text) does not line up with ``module``.
+    """
     starts: dict[int, int] = {}
     index = 0
     for statement in module.body:

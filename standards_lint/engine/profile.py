@@ -20,13 +20,20 @@ def tool_fingerprint() -> str:
 
 
 def build_profile(
-    effective: EffectiveStandards, standards: Standards, tool: str, project_codes: frozenset[str]
+    effective: EffectiveStandards,
+    standards: Standards,
+    tool: str,
+    project_codes: frozenset[str],
+    *,
+    project_figures: bool = True,
 ) -> FileProfile:
     """The profile for files with these effective standards.
 
     Facts are collected for the project rules in ``project_codes`` that also
     apply to these files, so a path whose overrides ignore a project rule does
-    not count towards it.
+    not count towards it. Without ``project_figures`` (an editor checking one
+    document), the facts of rules that only report on the whole project
+    (``reports_on_files = False``) are not collected.
     """
     registry = standards.registry
     rules = tuple(registry.per_file_rules(effective.codes))
@@ -34,6 +41,7 @@ def build_profile(
         {
             fact
             for rule in registry.project_rules(effective.codes & project_codes)
+            if project_figures or rule.reports_on_files
             for fact in rule.facts
         }
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from standards_lint.config import StandardsResolver
-from standards_lint.engine.analyze import internal_error
+from standards_lint.engine.analyze import internal_error, rule_label
 from standards_lint.engine.fingerprints import message_fingerprints
 from standards_lint.interruption import UserInterrupt
 from standards_lint.model import FileResult, Span, Violation
@@ -64,9 +64,10 @@ def run_project_rules(
         except (KeyboardInterrupt, UserInterrupt):
             raise
         except BaseException as error:  # noqa: BLE001 - isolate the failing rule
-            label = f"rule {rule_class.code} ({rule_class.name})"
             outcome.violations.append(
-                internal_error(standards_display_path, label, error, Span(1, 1, 1, 1))
+                internal_error(
+                    standards_display_path, rule_label(rule_class), error, Span(1, 1, 1, 1)
+                )
             )
             continue
         outcome.metrics.update(rule.metrics)

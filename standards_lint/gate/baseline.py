@@ -461,9 +461,7 @@ def _entry(path: str, rule: str, values: Mapping[str, float | None]) -> Baseline
         rule=rule,
         fingerprints=tuple(sorted(values)),
         values={
-            fingerprint: value
-            for fingerprint, value in sorted(values.items())
-            if value is not None
+            fingerprint: value for fingerprint, value in sorted(values.items()) if value is not None
         },
     )
 

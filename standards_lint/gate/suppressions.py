@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
-from standards_lint.model import HeldBy, Span, SuppressedViolation, Suppression, Violation
+from standards_lint.model import (
+    Fix,
+    FixSafety,
+    HeldBy,
+    Span,
+    SuppressedViolation,
+    Suppression,
+    Violation,
+)
 from standards_lint.registry import Registry
 from standards_lint.tool_rules import (
     InternalErrorRule,
@@ -15,6 +24,9 @@ from standards_lint.tool_rules import (
 )
 
 Enabled = Callable[[str], bool]
+
+#: What the fix of an unused suppression (SL003) does.
+REMOVE_UNUSED: Final = "Remove the unused suppression"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +136,11 @@ def _judge_comment(
     if not used and ran and len(unknown) < len(suppression.codes or ("",)):
         what = ", ".join(suppression.codes) or "every rule"
         message = f"this suppression of {what} suppresses nothing"
-        found.append(_tool(UnusedSuppressionRule, path, span, message))
+        # Deleting a comment that suppresses nothing changes no verdict and no
+        # behaviour, so the fix is safe.
+        removal = suppression.removal
+        fix = None if removal is None else Fix(REMOVE_UNUSED, (removal,), FixSafety.SAFE)
+        found.append(_tool(UnusedSuppressionRule, path, span, message, fix))
     if require_reason and not suppression.reason:
         message = "say why the rule does not apply here, after the codes"
         found.append(_tool(SuppressionWithoutReasonRule, path, span, message))
@@ -136,5 +152,6 @@ def _tool(
     path: str,
     span: Span,
     message: str,
+    fix: Fix | None = None,
 ) -> Violation:
-    return Violation(rule.code, rule.name, rule.severity, path, span, message)
+    return Violation(rule.code, rule.name, rule.severity, path, span, message, fix=fix)

@@ -6,7 +6,7 @@ import json
 import math
 from typing import Any
 
-from standards_lint.model import Report, Severity, Violation
+from standards_lint.model import Fix, Report, Severity, Violation
 from standards_lint.version import tool_version
 
 
@@ -27,7 +27,21 @@ def violation_json(violation: Violation) -> dict[str, Any]:
     }
     if violation.value is not None:
         document["value"] = violation.value
+    if violation.fix is not None:
+        document["fix"] = fix_json(violation.fix)
     return document
+
+
+def fix_json(fix: Fix) -> dict[str, Any]:
+    """A violation's fix: its edits are 0-based character offsets into the decoded text."""
+    return {
+        "description": fix.description,
+        "safety": fix.safety.value,
+        "edits": [
+            {"start": edit.start, "end": edit.end, "replacement": edit.replacement}
+            for edit in fix.edits
+        ],
+    }
 
 
 def render_json(report: Report, *, color: bool = False, statistics: bool = False) -> str:

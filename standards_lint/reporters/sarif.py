@@ -9,6 +9,8 @@ partial fingerprint, so that code scanning follows an alert across edits.
 Violations held back by a suppression comment (``inSource``) or the
 baseline (``external``) are results too, with a ``suppressions`` entry:
 code scanning then closes their alerts rather than losing track of them.
+A violation the tool can repair has a ``fixes`` entry: the regions of the
+file to replace, as character offsets into its decoded text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from standards_lint.model import (
+    Fix,
     HeldBy,
     Report,
     Severity,
@@ -94,6 +97,7 @@ def _descriptor(rule: RuleDoc) -> dict[str, Any]:
 
 def _result(violation: Violation, index: dict[str, int], context: RenderContext) -> dict[str, Any]:
     span = violation.span
+    uri = _uri(context.source_path(violation.path))
     # SARIF's endColumn is the column after the region; an empty region at a
     # point (a report about a line) is widened to one character.
     end_column = span.end_column
@@ -107,10 +111,7 @@ def _result(violation: Violation, index: dict[str, int], context: RenderContext)
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {
-                        "uri": _uri(context.source_path(violation.path)),
-                        "uriBaseId": SRCROOT,
-                    },
+                    "artifactLocation": {"uri": uri, "uriBaseId": SRCROOT},
                     "region": {
                         "startLine": max(span.line, 1),
                         "startColumn": max(span.column, 1),
@@ -123,7 +124,26 @@ def _result(violation: Violation, index: dict[str, int], context: RenderContext)
     }
     if violation.fingerprint:
         result["partialFingerprints"] = {FINGERPRINT_KEY: violation.fingerprint}
+    if violation.fix is not None:
+        result["fixes"] = [_fix(violation.fix, uri)]
     return result
+
+
+def _fix(fix: Fix, uri: str) -> dict[str, Any]:
+    """A SARIF fix: one artifact change whose replacements are the fix's edits.
+
+    ``charOffset`` and ``charLength`` count Unicode code points of the decoded
+    text, as the edits' offsets do (``columnKind`` says the same of columns).
+    """
+    replacements = [
+        {
+            "deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in fix.edits
+    ]
+    change = {"artifactLocation": {"uri": uri, "uriBaseId": SRCROOT}, "replacements": replacements}
+    return {"description": {"text": fix.description}, "artifactChanges": [change]}
 
 
 def _suppressed_result(

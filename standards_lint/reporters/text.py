@@ -1,4 +1,9 @@
-"""Human-readable output: one line per violation, then a summary."""
+"""Human-readable output: one line per violation, then a summary.
+
+A violation that ``check --fix`` can repair is marked ``[*]`` after its code,
+and the summary says how many ``--fix`` repairs and how many more
+``--unsafe-fixes`` would.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,19 @@ import math
 
 import click
 
-from standards_lint.model import HeldBy, Report, Severity
+from standards_lint.model import FixSafety, HeldBy, Report, Severity, Violation
 
 _SEVERITY_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+#: After the code of a violation that ``check --fix`` repairs.
+FIXABLE_MARK = "[*]"
+_FIX_COMMAND = "standards-lint check --fix"
 
 
 def render_text(report: Report, *, color: bool = False, statistics: bool = False) -> str:
-    """``path:line:col: CODE [name] message`` lines, optional statistics, a summary."""
+    """``path:line:col: CODE [name] message`` lines, optional statistics, a summary.
+
+    A violation with a safe fix reads ``CODE [*] [name]``.
+    """
 
     def paint(text: str, **style: object) -> str:
         return click.style(text, **style) if color else text  # type: ignore[arg-type]
@@ -21,7 +32,8 @@ def render_text(report: Report, *, color: bool = False, statistics: bool = False
     for violation in report.violations:
         where = paint(f"{violation.path}:{violation.span.line}:{violation.span.column}:", bold=True)
         code = paint(violation.rule, fg=_SEVERITY_COLOURS[violation.severity], bold=True)
-        lines.append(f"{where} {code} [{violation.name}] {violation.message}")
+        mark = f" {FIXABLE_MARK}" if _fix_safety(violation) is FixSafety.SAFE else ""
+        lines.append(f"{where} {code}{mark} [{violation.name}] {violation.message}")
     if statistics and report.violations:
         if lines:
             lines.append("")
@@ -37,6 +49,7 @@ def render_text(report: Report, *, color: bool = False, statistics: bool = False
     if lines:
         lines.append("")
     lines.append(_summary(report, paint))
+    lines.extend(_fixable_summary(report))
     by_comments = sum(1 for held in report.suppressed if held.held_by is HeldBy.COMMENT)
     if by_comments:
         noun = "violation" if by_comments == 1 else "violations"
@@ -68,6 +81,20 @@ def _summary(report: Report, paint: object) -> str:
     )
     noun = "violation" if total == 1 else "violations"
     return f"Found {total} {noun} ({parts}) in {files}."
+
+
+def _fix_safety(violation: Violation) -> FixSafety | None:
+    return None if violation.fix is None else violation.fix.safety
+
+
+def _fixable_summary(report: Report) -> list[str]:
+    """How many violations ``--fix`` would repair, and how many more ``--unsafe-fixes``."""
+    safeties = [_fix_safety(violation) for violation in report.violations]
+    safe, unsafe = safeties.count(FixSafety.SAFE), safeties.count(FixSafety.UNSAFE)
+    if not safe:
+        return [f"Fixable: {unsafe} with `{_FIX_COMMAND} --unsafe-fixes`."] if unsafe else []
+    line = f"Fixable: {safe} with `{_FIX_COMMAND}` (marked {FIXABLE_MARK})"
+    return [f"{line}, {unsafe} more with `--unsafe-fixes`." if unsafe else f"{line}."]
 
 
 def _baseline_summary(report: Report) -> list[str]:

@@ -10,10 +10,13 @@ from typing import Final
 
 from standards_lint.engine.discover import find_files
 from standards_lint.starter.conventions import ConventionGuess, guess_convention
+from standards_lint.starter.layers import describe, find_layering, import_graph
 from standards_lint.starter.measure import THRESHOLDS, Measurements, failing_counts, measure
+from standards_lint.starter.naming import naming_settings
 from standards_lint.starter.probe import check_with, standards_for
 from standards_lint.starter.render import (
     IgnoredRule,
+    LayersChoice,
     Setting,
     StarterChoices,
     render_standards,
@@ -22,8 +25,11 @@ from standards_lint.starter.render import (
 #: Line lengths teams commonly agree on: the longest line is rounded up to one.
 ROUND_LINE_LENGTHS: Final = (79, 88, 100, 120)
 #: Ignoring a rule can only remove violations, so one round of ignoring
-#: suffices; a second only guards against a rule that reports on the others.
-MAX_ROUNDS: Final = 3
+#: suffices; a second only guards against a rule that reports on the others,
+#: and one more is for a layers contract that has to be left out.
+MAX_ROUNDS: Final = 4
+#: The rule of layers contracts: if it reports, the contract is left out, never ignored.
+LAYERS_RULE: Final = "ARC001"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,15 @@ def docstring_settings(measured: Measurements, guess: ConventionGuess) -> list[S
     return settings
 
 
+def layers_choices(target: Path, text: str) -> list[LayersChoice]:
+    """The layers contract today's imports keep, when there are at least two layers."""
+    layering = find_layering(import_graph(target, standards_for(target, text)))
+    if layering is None:
+        return []
+    name = f"{layering.container} layers"
+    return [LayersChoice(name, layering.container, layering.entries(), describe(layering))]
+
+
 def _sources(target: Path, text: str) -> Iterable[str]:
     """The text of every file the standards ``text`` would check under ``target``."""
     for path in find_files([target.resolve()], standards_for(target, text)).files:
@@ -123,16 +138,26 @@ def calibrate(target: Path, *, with_baseline: bool = False) -> Starter:
     accept what they report today.
     """
     measured = measure(target)
-    guess = guess_convention(_sources(target, render_standards(StarterChoices())))
-    settings = [*threshold_settings(measured), *docstring_settings(measured, guess)]
+    plain = render_standards(StarterChoices())
+    guess = guess_convention(_sources(target, plain))
+    settings = [
+        *threshold_settings(measured),
+        *naming_settings(measured.names),
+        *docstring_settings(measured, guess),
+    ]
+    contracts = layers_choices(target, plain)
     ignored: list[IgnoredRule] = []
+    registry = standards_for(target, plain).registry
+    layers_rule = registry.rules[LAYERS_RULE].name
     for _ in range(MAX_ROUNDS):
-        text = render_standards(StarterChoices(settings, ignored))
-        report = check_with(target, text)
-        counts = failing_counts(report)
+        text = render_standards(StarterChoices(settings, ignored, contracts))
+        counts = failing_counts(check_with(target, text))
+        if contracts and counts.pop(layers_rule, 0):
+            # Only a chain the graph here missed can break it: leave the contract out.
+            contracts = []
+            continue
         if not counts or with_baseline:
             break
-        registry = standards_for(target, text).registry
         summaries = {rule.name: rule.summary for rule in registry.rules.values()}
         ignored.extend(_ignored(counts, summaries))
     if with_baseline and counts:
@@ -143,5 +168,5 @@ def calibrate(target: Path, *, with_baseline: bool = False) -> Starter:
             " (.standards-lint-baseline.json):\n`check` reports only new ones."
             " `standards-lint baseline --prune` records fixes."
         )
-        text = render_standards(StarterChoices(settings, ignored, baseline_note=note))
+        text = render_standards(StarterChoices(settings, ignored, contracts, baseline_note=note))
     return Starter(text, dict(counts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Final
 
 from standards_lint.model import Report, Severity, Violation
+from standards_lint.starter.naming import probe_options, reported_name
 from standards_lint.starter.probe import check_with
 
 
@@ -55,10 +57,15 @@ class Measurements:
     where: Mapping[str, str] = field(default_factory=dict)
     #: Docstring coverage in percent, when any item counts.
     docstring_coverage: float | None = None
+    #: Today's names of each kind, by naming option (``naming-functions``).
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def probe_text() -> str:
-    """Standards with every calibrated limit at its minimum, so every figure is reported."""
+    """Standards with every calibrated limit at its minimum, so every figure is reported.
+
+    The naming options accept no name, so that every name is reported too.
+    """
     lines = []
     for table in ("style", "complexity"):
         lines.append(f"[{table}]")
@@ -67,6 +74,8 @@ def probe_text() -> str:
             for threshold in THRESHOLDS
             if threshold.table == table
         )
+        if table == "style":
+            lines.extend(f"{key} = {json.dumps(spec)}" for key, spec in probe_options().items())
     return "\n".join(lines) + "\n"
 
 
@@ -83,7 +92,11 @@ def measurements_of(report: Report) -> Measurements:
     worst: dict[str, int] = {}
     where: dict[str, str] = {}
     by_rule = {threshold.rule: threshold for threshold in THRESHOLDS}
+    names: dict[str, list[str]] = {}
     for violation in report.violations:
+        named = reported_name(violation.rule, violation.message)
+        if named is not None:
+            names.setdefault(named[0], []).append(named[1])
         threshold = by_rule.get(violation.rule)
         figure = figure_of(violation) if threshold is not None else None
         if threshold is None or figure is None:
@@ -92,7 +105,12 @@ def measurements_of(report: Report) -> Measurements:
             worst[threshold.key] = figure
             where[threshold.key] = f"{violation.path}:{violation.line}"
     coverage = report.metrics.get(COVERAGE_METRIC)
-    return Measurements(worst, where, None if coverage is None else float(coverage))
+    return Measurements(
+        worst,
+        where,
+        None if coverage is None else float(coverage),
+        {key: tuple(found) for key, found in names.items()},
+    )
 
 
 def measure(target: Path) -> Measurements:

@@ -45,11 +45,22 @@ class IgnoredRule:
 
 
 @dataclass(frozen=True, slots=True)
+class LayersChoice:
+    """A layers contract of the starter file: the package that holds them, and the layers."""
+
+    name: str
+    container: str
+    layers: tuple[str, ...]
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
 class StarterChoices:
     """Everything the starter file says: settings, ignored rules, and a note on the baseline."""
 
     settings: Sequence[Setting] = ()
     ignored: Sequence[IgnoredRule] = ()
+    contracts: Sequence[LayersChoice] = ()
     #: Said at the top when today's remaining violations are kept in a baseline.
     baseline_note: str | None = None
 
@@ -100,4 +111,20 @@ def render_standards(choices: StarterChoices) -> str:
         for setting in settings:
             lines.extend(_comment(setting.comment))
             lines.append(f"{setting.key} = {toml_value(setting.value)}")
+    for contract in choices.contracts:
+        lines.extend(_contract_lines(contract))
     return "\n".join(lines) + "\n"
+
+
+def _contract_lines(contract: LayersChoice) -> list[str]:
+    return [
+        "",
+        *_comment(contract.comment),
+        "[[architecture.contracts]]",
+        f"name = {toml_value(contract.name)}",
+        'type = "layers"',
+        f"containers = {toml_value((contract.container,))}",
+        "layers = [",
+        *(f"    {toml_value(layer)}," for layer in contract.layers),
+        "]",
+    ]

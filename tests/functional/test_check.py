@@ -53,7 +53,10 @@ REPORT_4 = too_long("app/report.py", 4, 61, 60)
 REPORT_9 = too_long("app/report.py", 9, 76, 60)
 TWO_ERRORS = "Found 2 violations (2 errors) in 3 files."
 ALL_MET_3 = "All standards met in 3 files."
-UNUSED = "inline.py:3:1: SL003 [unused-suppression] this suppression of STY001 suppresses nothing"
+UNUSED = (
+    "inline.py:3:1: SL003 [*] [unused-suppression] this suppression of STY001 suppresses nothing"
+)
+FIXABLE_1 = "Fixable: 1 with `standards-lint check --fix` (marked [*])."
 IN_STRING = too_long("inline.py", 4, 75, 60)
 WITHOUT_REASON = (
     "SL004 [suppression-without-reason] say why the rule does not apply here, after the codes"
@@ -160,6 +163,7 @@ CASES = [
             IN_STRING,
             "",
             "Found 2 violations (1 error, 1 warning) in 2 files.",
+            FIXABLE_1,
             SUPPRESSED_5,
         ],
     ),
@@ -175,6 +179,7 @@ CASES = [
             f"inline.py:5:1: {WITHOUT_REASON}",
             "",
             "Found 4 violations (3 errors, 1 warning) in 2 files.",
+            FIXABLE_1,
             SUPPRESSED_5,
         ],
     ),

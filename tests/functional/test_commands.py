@@ -31,7 +31,8 @@ def test_rules_json(cli: Invoke, project: MakeProject) -> None:
     result = cli("rules", "--format", "json", cwd=project("clean"))
     assert result.exit_code == 0
     listing = json.loads(result.stdout)
-    assert all(list(rule) == ["code", "name", "area", "severity", "summary"] for rule in listing)
+    keys = ["code", "name", "area", "severity", "summary", "fix"]
+    assert all(list(rule) == keys for rule in listing)
     by_code = {rule["code"]: rule for rule in listing}
     assert by_code["STY001"] == {
         "code": "STY001",
@@ -39,7 +40,9 @@ def test_rules_json(cli: Invoke, project: MakeProject) -> None:
         "area": "style",
         "severity": "error",
         "summary": "A line is longer than max-line-length characters.",
+        "fix": [],
     }
+    assert by_code["STY011"]["fix"] == ["unsafe"]
     assert by_code["SL003"]["severity"] == "warning"
     assert [rule["code"] for rule in listing] == sorted(by_code)
 
@@ -54,6 +57,7 @@ def test_rules_include_local_plugins(cli: Invoke, project: MakeProject) -> None:
         "area": "fragile",
         "severity": "error",
         "summary": "eval is called.",
+        "fix": [],
     }
 
 

@@ -55,7 +55,13 @@ def test_a_file_under_an_override_shows_the_override_as_the_origin(
     assert style["max-module-lines"]["from"] == "team.toml"
     assert style["max-arguments"]["from"] == "default"
     assert shown["overrides"] == [  # type: ignore[comparison-overlap]
-        {"number": 2, "paths": ["legacy/**"], "file": "standards.toml"}
+        {
+            "number": 2,
+            "paths": ["legacy/**"],
+            "file": "standards.toml",
+            "override": 2,
+            "from": "[[overrides]] #2",
+        }
     ]
     assert shown["settings"]["select"]["from"] == "standards.toml"  # type: ignore[index]
 

@@ -6,6 +6,7 @@ import ast
 import importlib.util
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ import pytest
 from standards_lint.config import load_standards
 
 from .harness import Invoke
+
+if sys.version_info >= (3, 11):
+    from tomllib import loads as load_tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from tomli import loads as load_tomllib
 
 PACKAGES = ("click", "pathspec", "radon")
 
@@ -112,3 +118,44 @@ def test_with_baseline_keeps_the_rule_and_writes_a_baseline(tmp_path: Path, cli:
     assert (tmp_path / ".standards-lint-baseline.json").is_file()
     assert cli("check", "--no-cache", cwd=tmp_path).exit_code == 0
     assert cli("check", "--no-cache", "--no-baseline", cwd=tmp_path).exit_code == 1
+
+
+def _layers_of(text: str) -> tuple[str, list[list[str]]]:
+    """The container and the layers (each a list of siblings) of the written contract."""
+    contract = load_tomllib(text)["architecture"]["contracts"][0]
+    assert contract["type"] == "layers"
+    layers = [re.split(r" [|:] ", entry) for entry in contract["layers"]]
+    return contract["containers"][0], layers
+
+
+def _module_file(package: Path, container: str, name: str) -> Path:
+    """The file of ``container.name`` under ``package``'s parent: a module or a package."""
+    base = package.parent.joinpath(*container.split("."), name)
+    return base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["httpx", "jsonschema", "click"])
+def test_init_writes_names_and_layers_that_pass_and_catch_an_upward_import(
+    name: str, tmp_path: Path, cli: Invoke
+) -> None:
+    package = _copy_installed(name, tmp_path)
+    written = cli("init", cwd=tmp_path)
+    assert written.exit_code == 0, written.stderr
+    text = (tmp_path / "standards.toml").read_text(encoding="utf-8")
+    standards = load_standards(tmp_path / "standards.toml")
+    for key in ("naming-classes", "naming-functions", "naming-arguments"):
+        assert re.search(rf"^# \d+ of the \d+ .* \(\d+%\) are .*\n(?:#.*\n)*{key} = ", text, re.M)
+    assert standards.areas["style"].naming_methods in ("snake_case", ("snake_case", "camelCase"))
+    container, layers = _layers_of(text)
+    assert container == name
+    assert len(layers) >= 2
+    assert cli("check", "--no-cache", cwd=tmp_path).exit_code == 0
+
+    # The lowest layer importing the highest breaks the contract.
+    low = _module_file(package, container, layers[-1][0])
+    with low.open("a", encoding="utf-8") as stream:
+        stream.write(f"\nimport {container}.{layers[0][0]}\n")
+    broken = cli("check", "--no-cache", cwd=tmp_path)
+    assert broken.exit_code == 1
+    assert "ARC001" in broken.stdout

@@ -140,7 +140,7 @@ def test_statistics(cli: Invoke, project: MakeProject) -> None:
     assert_lines(
         result.lines,
         [
-            "inline.py:3:1: SL003 [unused-suppression]"
+            "inline.py:3:1: SL003 [*] [unused-suppression]"
             " this suppression of STY001 suppresses nothing",
             "inline.py:4:61: STY001 [line-too-long] line is 75 characters long (75 > 60)",
             "",
@@ -148,6 +148,7 @@ def test_statistics(cli: Invoke, project: MakeProject) -> None:
             "1  STY001  line-too-long",
             "",
             "Found 2 violations (1 error, 1 warning) in 2 files.",
+            "Fixable: 1 with `standards-lint check --fix` (marked [*]).",
             "Suppressed: 5 violations by comments in the code (hidden).",
         ],
     )

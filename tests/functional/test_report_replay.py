@@ -162,6 +162,11 @@ def test_replay_draws_the_figures_check_finds_at_each_commit(
         run.stderr
     )
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    # Twenty were asked for; the branch has six.
+    title = re.search(r'<h3 id="trend-title">(.*?)</h3>', page)
+    assert title is not None
+    assert title.group(1) == f"Violations over the last {len(commits)} commits, replayed from Git"
+    assert "Replayed from the last 6 commits of this branch; 1 could not be checked." in page
     rows = _trend_rows(page)
     kept = [commit for commit in commits if commit != broken]
     assert [commit for _, commit, _ in rows] == [commit[:12] for commit in kept]

@@ -48,7 +48,8 @@ def test_an_added_option_makes_the_shipped_schema_out_of_date() -> None:
         bases=(style.options,),
         frozen=True,
     )
-    registry.areas["style"] = Area(style.name, style.prefix, style.title, extra)
+    areas = {**registry.areas, "style": Area(style.name, style.prefix, style.title, extra)}
+    registry = dataclasses.replace(registry, areas=areas)
     assert render_schema(registry) != shipped_schema()
     assert "max-thing" in standards_schema(registry)["properties"]["style"]["properties"]
 

@@ -16,7 +16,7 @@ import pytest
 
 from standards_lint.config.standards import Standards
 from standards_lint.config.values import build_options
-from standards_lint.registry import Registry, RegistryError, load_registry
+from standards_lint.registry import Registry, load_registry
 from standards_lint.rule import RulePack
 
 PROBE_PLUGIN = '''\
@@ -197,14 +197,7 @@ def write_files(tmp_path: Path) -> Callable[[Mapping[str, str]], list[Path]]:
 
 
 def _make_registry(*packs: RulePack) -> Registry:
-    registry = load_registry()
-    problems: list[str] = []
-    for pack in packs:
-        registry.add_pack(pack, f"test pack {pack.name!r}", problems)
-    registry.check_areas(problems)
-    if problems:
-        raise RegistryError(problems)
-    return registry
+    return load_registry().with_packs(packs, "test packs")
 
 
 def _make_standards(registry: Registry, root: Path, **changes: Any) -> Standards:

@@ -9,7 +9,15 @@ import sys
 
 import pytest
 
-from standards_lint.model import FileResult, Report, Severity, Span, Suppression, Violation
+from standards_lint.model import (
+    Edit,
+    FileResult,
+    Report,
+    Severity,
+    Span,
+    Suppression,
+    Violation,
+)
 
 
 def violation(
@@ -120,3 +128,11 @@ def test_model_does_not_import_libcst() -> None:
     code = "import sys, standards_lint.model; print('libcst' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_the_edit_between_two_texts_is_the_smallest_single_one() -> None:
+    assert Edit.between("abcdef", "abXYef") == Edit(2, 4, "XY")
+    assert Edit.between("aaa", "aaaa") == Edit(3, 3, "a")
+    assert Edit.between("abc", "") == Edit(0, 3, "")
+    assert Edit.between("same", "same") == Edit(4, 4, "")
+    assert Edit.between("x = 1\n", "x = 2\n", offset=10) == Edit(14, 15, "2")

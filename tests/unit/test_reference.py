@@ -30,12 +30,8 @@ class Referenced(Rule[ReferenceOptions]):
 
 
 def registry() -> Registry:
-    loaded = load_registry()
-    problems: list[str] = []
     area = Area("referenced", "REF", "Referenced things", ReferenceOptions)
-    loaded.add_pack(RulePack("ref", [Referenced], [area]), "test", problems)
-    assert problems == []
-    return loaded
+    return load_registry().with_packs([RulePack("ref", [Referenced], [area])], "test")
 
 
 def test_an_area_and_its_rule() -> None:

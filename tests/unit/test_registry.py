@@ -13,7 +13,14 @@ from typing import Any
 import pytest
 
 from standards_lint import registry as registry_module
-from standards_lint.registry import ALL, Registry, RegistryError, load_registry, load_rule_packs
+from standards_lint.registry import (
+    ALL,
+    Registry,
+    RegistryBuilder,
+    RegistryError,
+    load_registry,
+    load_rule_packs,
+)
 from standards_lint.rule import Area, Fact, NoOptions, ProjectFacts, ProjectRule, Rule, RulePack
 from standards_lint.tool_rules import TOOL_RULES
 
@@ -78,10 +85,10 @@ def isolated_imports(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def problems_of(pack: RulePack, base: Registry | None = None) -> list[str]:
-    registry = base or Registry()
+    builder = RegistryBuilder() if base is None else RegistryBuilder.from_registry(base)
     problems: list[str] = []
-    registry.add_pack(pack, "origin", problems)
-    registry.check_areas(problems)
+    builder.add_pack(pack, "origin", problems)
+    builder.check_areas(problems)
     return problems
 
 
@@ -113,11 +120,11 @@ def test_a_reused_name_is_refused() -> None:
 
 
 def test_a_conflicting_area_is_refused() -> None:
-    registry = Registry()
+    builder = RegistryBuilder()
     problems: list[str] = []
-    registry.add_pack(RulePack("a", [], [UNIT_AREA]), "first", problems)
-    registry.add_pack(RulePack("b", [], [UNIT_AREA]), "same again", problems)
-    registry.add_pack(RulePack("c", [], [Area("unit", "XXX", "Clash")]), "second", problems)
+    builder.add_pack(RulePack("a", [], [UNIT_AREA]), "first", problems)
+    builder.add_pack(RulePack("b", [], [UNIT_AREA]), "same again", problems)
+    builder.add_pack(RulePack("c", [], [Area("unit", "XXX", "Clash")]), "second", problems)
     assert problems == ["second: area 'unit' is already defined"]
 
 
@@ -213,11 +220,24 @@ def test_rules_by_kind_in_code_order(registry: Registry) -> None:
 
 
 def test_fingerprint_is_stable_and_changes_with_packs(registry: Registry) -> None:
-    again = Registry()
-    again.pack_fingerprints = list(registry.pack_fingerprints)
+    again = Registry(pack_fingerprints=registry.pack_fingerprints)
     assert again.fingerprint == registry.fingerprint
-    again.pack_fingerprints.append("more")
-    assert again.fingerprint != registry.fingerprint
+    more = Registry(pack_fingerprints=(*registry.pack_fingerprints, "more"))
+    assert more.fingerprint != registry.fingerprint
+
+
+def test_a_built_registry_cannot_be_changed_and_grows_only_into_a_new_one(
+    registry: Registry,
+) -> None:
+    with pytest.raises(TypeError):
+        registry.rules["UNT999"] = ALPHA  # type: ignore[index]
+    extra = rule_class("UNT099", "extra")
+    grown = registry.with_packs([RulePack("extra", [extra])], "test")
+    assert "UNT099" in grown.rules
+    assert "UNT099" not in registry.rules
+    assert grown.find("extra") is extra
+    with pytest.raises(RegistryError, match="reuses code UNT099"):
+        grown.with_packs([RulePack("again", [rule_class("UNT099", "again")])], "test")
 
 
 PLUGIN_SOURCE = """\
@@ -388,7 +408,7 @@ def test_an_entry_point_raising_a_base_exception_is_reported(
     loaded = load_rule_packs()
     shown = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     assert loaded.problems == (f"entry point 'rude' (fake.rude:PACK) failed to load: {shown}",)
-    assert loaded.registry.incomplete == ["entry point 'rude' (fake.rude:PACK)"]
+    assert loaded.registry.incomplete == ("entry point 'rude' (fake.rude:PACK)",)
     assert "STY001" in loaded.registry.rules
 
 
@@ -397,7 +417,7 @@ def test_load_rule_packs_keeps_what_loads(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text("raise SystemExit(5)\n", encoding="utf-8")
     loaded = load_rule_packs(["bad.py", "good.py"], root=tmp_path)
     assert loaded.problems == ("plugin 'bad.py' failed to load: SystemExit: 5",)
-    assert loaded.registry.incomplete == ["plugin 'bad.py'"]
+    assert loaded.registry.incomplete == ("plugin 'bad.py'",)
     assert "LOC001" in loaded.registry.rules
 
 
@@ -410,7 +430,7 @@ def test_a_pack_with_a_refused_rule_is_incomplete(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     loaded = load_rule_packs(["clash.py"], root=tmp_path)
-    assert loaded.registry.incomplete == ["plugin 'clash.py'"]
+    assert loaded.registry.incomplete == ("plugin 'clash.py'",)
 
 
 def test_the_sigint_handler_is_restored_after_loading(tmp_path: Path) -> None:

@@ -7,7 +7,13 @@ import ast
 import pytest
 
 from standards_lint.lazy_import import LazyModule
-from standards_lint.source import SourceDecodeError, SourceFile, decode_source, walk_statements
+from standards_lint.source import (
+    SourceDecodeError,
+    SourceFile,
+    decode_source,
+    split_lines,
+    walk_statements,
+)
 
 
 def test_decode_utf8_and_strip_bom() -> None:
@@ -102,3 +108,36 @@ def test_walk_statements_finds_every_statement_in_source_order() -> None:
     positions = [(node.lineno, node.col_offset) for node in found]
     assert positions == sorted(positions)
     assert [type(node).__name__ for node in found][:3] == ["Import", "FunctionDef", "Try"]
+
+
+def test_a_derived_view_is_computed_once_per_file_and_key() -> None:
+    source = SourceFile("a.py", "x = 1\n")
+    calls: list[str] = []
+
+    def compute(name: str) -> str:
+        calls.append(name)
+        return name.upper()
+
+    assert source.derived(("view", 1), lambda: compute("one")) == "ONE"
+    assert source.derived(("view", 1), lambda: compute("again")) == "ONE"
+    assert source.derived(("view", 2), lambda: compute("two")) == "TWO"
+    other = SourceFile("a.py", "x = 1\n")
+    assert other.derived(("view", 1), lambda: compute("other")) == "OTHER"
+    assert calls == ["one", "two", "other"]
+
+
+def test_the_python_tree_is_none_for_code_that_does_not_parse() -> None:
+    assert SourceFile("a.py", "def f(:\n").python_tree is None
+    tree = SourceFile("a.py", "x = 1\n").python_tree
+    assert tree is not None
+    assert isinstance(tree.body[0], ast.Assign)
+
+
+def test_offsets_count_characters_from_the_start_of_the_text() -> None:
+    text = "é = 1\r\nx = 2\ny\n"
+    source = SourceFile("a.py", text)
+    assert source.offset(1, 1) == 0
+    assert text[source.offset(2, 1)] == "x"
+    assert text[source.offset(3, 1)] == "y"
+    assert source.offset(9, 1) == len(text)
+    assert split_lines(text) == ["é = 1", "x = 2", "y", ""]

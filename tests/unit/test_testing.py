@@ -16,6 +16,7 @@ from standards_lint.testing import (
     ExampleCase,
     check_example,
     example_cases,
+    fix_with_rule,
     match_reports,
     run_rule,
 )
@@ -266,3 +267,75 @@ def test_the_ways_of_declaring_reports() -> None:
 def test_the_tool_rules_examples_pass() -> None:
     for param in example_cases(codes=["SL001", "SL003"]):
         check_example(param.values[0])
+
+
+# Fixes: an invalid example declares the code after its fixes (fixed=), and
+# the harness applies them as check --fix does. The fixprobe pack (a local
+# plugin of the fixing tests) gives fixes of every kind.
+FIX_RULES = str(Path(__file__).resolve().parent / "fixing" / "fix_rules.py")
+
+
+def fix_case(code: str, kind: str = "invalid", number: int = 1) -> ExampleCase:
+    wanted = f"{code}-{kind}-{number}"
+    (param,) = [p for p in example_cases((FIX_RULES,), codes=[code]) if p.id == wanted]
+    case: ExampleCase = param.values[0]
+    return case
+
+
+@pytest.mark.parametrize(
+    "case_id", ["FXP002-invalid-1", "FXP004-invalid-1", "FXP004-invalid-2", "FXP005-invalid-1"]
+)
+def test_a_plugin_rules_fixed_code_passes(case_id: str) -> None:
+    code, kind, number = case_id.split("-")
+    case = fix_case(code, kind, int(number))
+    assert case.example.fixed is not None  # type: ignore[union-attr]
+    check_example(case)
+
+
+def test_fix_with_rule_applies_every_fix_in_rounds() -> None:
+    code = "import unused\nimport unused\nx = 1\n"
+    assert fix_with_rule("FXP004", code, plugins=(FIX_RULES,)) == "x = 1\n"
+    assert fix_with_rule("FXP002", "colour = 1\n", plugins=(FIX_RULES,)) == "color = 1\n"
+
+
+def test_a_wrong_fixed_code_fails() -> None:
+    rule = fix_case("FXP002").rule
+    wrong = Invalid("colour = 1\n", line=1, fixed="colour = 1\n")
+    with pytest.raises(AssertionError, match="the fixed code is not what the example declares"):
+        check_example(ExampleCase(rule, wrong, (FIX_RULES,)))
+
+
+def test_a_fix_without_fixed_code_fails() -> None:
+    rule = fix_case("FXP002").rule
+    undeclared = Invalid("colour = 1\n", line=1)
+    with pytest.raises(AssertionError, match=r"proposes a fix: declare the fixed code"):
+        check_example(ExampleCase(rule, undeclared, (FIX_RULES,)))
+
+
+def test_fixed_code_without_a_fix_fails(plugins: tuple[str, ...]) -> None:
+    rule = probe_rule(plugins, "PRB002")
+    claimed = Invalid("x = 1\nbad = 2\n", line=2, fixed="x = 1\ngood = 2\n")
+    with pytest.raises(AssertionError, match="declares fixed code, but no report proposes a fix"):
+        check_example(ExampleCase(rule, claimed, plugins))
+
+
+def test_fixed_code_that_does_not_parse_fails() -> None:
+    with pytest.raises(AssertionError, match=r"the fixed code does not parse \(line 1"):
+        check_example(fix_case("FXP001"))
+
+
+def test_fixes_that_never_settle_fail() -> None:
+    with pytest.raises(AssertionError, match="the fixes still change the code after 10 rounds"):
+        check_example(fix_case("FXP003"))
+
+
+def test_every_rule_that_fixes_has_an_example_of_its_fix() -> None:
+    cases = [param.values[0] for param in example_cases()]
+    fixing = {case.rule.code for case in cases if case.rule.fix_safety}
+    assert "STY011" in fixing
+    shown = {
+        case.rule.code
+        for case in cases
+        if isinstance(case.example, Invalid) and case.example.fixed is not None
+    }
+    assert sorted(fixing - shown) == []

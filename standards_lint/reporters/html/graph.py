@@ -55,7 +55,11 @@ def breaking_imports(violations: Sequence[Violation]) -> list[ImportStep]:
 
 def architecture_drawing(contracts: Sequence[LayerContract], steps: Sequence[ImportStep]) -> str:
     """An SVG per layers contract, then the list of breaking imports."""
-    drawings = [_contract_svg(contract, steps) for contract in contracts]
+    # Each drawing defines its own arrow head, so its id is numbered: ids are unique on the page.
+    drawings = [
+        _contract_svg(contract, steps, f"contract-{number}")
+        for number, contract in enumerate(contracts, start=1)
+    ]
     if steps:
         items = "".join(
             f'<li data-importer="{text(step.importer)}" data-imported="{text(step.imported)}">'
@@ -76,7 +80,9 @@ def _split(module_spec: str) -> list[str]:
     return [name.strip().strip("()") for name in names if name.strip().strip("()")]
 
 
-def _contract_svg(contract: LayerContract, steps: Sequence[ImportStep]) -> str:
+def _contract_svg(contract: LayerContract, steps: Sequence[ImportStep], prefix: str) -> str:
+    """The drawing of ``contract``; ``prefix`` starts every id it defines."""
+    arrow_id = f"{prefix}-arrow-head"
     boxes: dict[str, tuple[float, float, float]] = {}
     parts = []
     for row, layer in enumerate(contract.layers):
@@ -107,12 +113,12 @@ def _contract_svg(contract: LayerContract, steps: Sequence[ImportStep]) -> str:
             f'<g class="breaking-import" data-importer="{text(step.importer)}"'
             f' data-imported="{text(step.imported)}">'
             f'<line x1="{x1:.1f}" y1="{y1}" x2="{x2:.1f}" y2="{y2}" stroke="#b00020"'
-            f' stroke-width="3" stroke-dasharray="7 4" marker-end="url(#arrow-head)"/>'
+            f' stroke-width="3" stroke-dasharray="7 4" marker-end="url(#{arrow_id})"/>'
             f'<text x="{(x1 + x2) / 2 + 6:.1f}" y="{(y1 + y2) / 2:.1f}" class="breaking-label">'
             f"{text(label)}</text></g>"
         )
     arrow = (
-        '<defs><marker id="arrow-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
+        f'<defs><marker id="{arrow_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7"'
         ' markerHeight="7" orient="auto"><path d="M0 0 L10 5 L0 10 Z" fill="#b00020"/>'
         "</marker></defs>"
     )

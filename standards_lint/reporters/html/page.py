@@ -37,6 +37,8 @@ class PageExtras:
     hotspot_note: str = "Change frequency needs Git; this report was made without it."
     history: tuple[HistoryEntry, ...] = ()
     history_note: str = ""
+    #: How many commits ``report --replay`` checked for ``history``; ``None``: it was recorded.
+    replayed_commits: int | None = None
     contracts: tuple[LayerContract, ...] = ()
 
 
@@ -73,7 +75,7 @@ def render_page(report: Report, context: RenderContext, extras: PageExtras | Non
         '<h2 id="architecture">Architecture</h2>',
         architecture_drawing(extras.contracts, breaking_imports(report.violations)),
         '<h2 id="trend">Debt over time</h2>',
-        sections.trend(extras.history, extras.history_note),
+        sections.trend(extras.history, extras.history_note, extras.replayed_commits),
         f'<h2 id="all-violations">Every violation ({len(report.violations):,})</h2>',
         violations_table(report.violations, context),
         '<h2 id="rules">The standards that ran</h2>',

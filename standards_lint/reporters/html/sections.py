@@ -166,15 +166,10 @@ def hotspot_table(hotspots: Sequence[Hotspot] | None, note: str) -> str:
     )
 
 
-def trend(history: Sequence[HistoryEntry], note: str) -> str:
-    """The debt over recorded runs: the total and the largest areas."""
+def trend(history: Sequence[HistoryEntry], note: str, replayed: int | None = None) -> str:
+    """The debt over recorded runs, or over ``replayed`` commits: the total and largest areas."""
     if len(history) < 2:
-        recorded = "one run is" if history else "no run is"
-        return (
-            f'<p class="note" id="trend-note">{text(note)} So far {recorded} recorded; the trend'
-            " appears from the second. CI records one per run with"
-            " <code>standards-lint check --record</code>.</p>"
-        )
+        return f'<p class="note" id="trend-note">{text(note)} {_too_short(history, replayed)}</p>'
     labels = [entry.timestamp[:10] for entry in history]
     totals: Counter[str] = Counter()
     for entry in history:
@@ -191,11 +186,30 @@ def trend(history: Sequence[HistoryEntry], note: str) -> str:
         f'<td class="number">{"" if entry.baselined is None else entry.baselined}</td></tr>'
         for entry in history
     )
+    if replayed is None:
+        title, listing, when = "Violations over recorded runs", "Every recorded run", "recorded"
+    else:
+        title = f"Violations over the last {plural(replayed, 'commit')}, replayed from Git"
+        listing, when = "Every replayed commit", "committed"
+    shown_note = f'<p class="note" id="trend-note">{text(note)}</p>' if note else ""
     return (
-        line_chart("trend", "Violations over recorded runs", labels, series)
-        + '<details><summary>Every recorded run</summary><table id="trend-table"><thead><tr>'
-        '<th>recorded</th><th>commit</th><th class="number">violations</th>'
+        f'<h3 id="trend-title">{text(title)}</h3>{shown_note}'
+        + line_chart("trend", title, labels, series)
+        + f'<details><summary>{listing}</summary><table id="trend-table"><thead><tr>'
+        f'<th>{when}</th><th>commit</th><th class="number">violations</th>'
         f'<th class="number">baselined</th></tr></thead><tbody>{rows}</tbody></table></details>'
+    )
+
+
+def _too_short(history: Sequence[HistoryEntry], replayed: int | None) -> str:
+    """Why there is no line yet, and how the trend gets one."""
+    if replayed is not None:
+        checked = "one commit" if history else "no commit"
+        return f"Of the commits replayed, {checked} could be checked; the trend needs two."
+    recorded = "one run is" if history else "no run is"
+    return (
+        f"So far {recorded} recorded; the trend appears from the second. CI records one per"
+        " run with <code>standards-lint check --record</code>."
     )
 
 

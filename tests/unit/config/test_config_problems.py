@@ -137,7 +137,7 @@ def _located(tmp_path: Path, text: str, name: str = "standards.toml") -> list[st
         ),
         pytest.param(
             "[style]\nbanned-calls = { eval = 3 }\n",
-            "2:18: [style]: banned-calls.eval: expected a string, got an integer (3)",
+            "2:18: [style]: banned-calls.eval: expected a string or a table, got an integer (3)",
             id="inline-table-value",
         ),
         pytest.param(

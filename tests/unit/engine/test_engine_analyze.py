@@ -10,7 +10,7 @@ import pytest
 
 from standards_lint.engine.analyze import FileProfile, analyze_file
 from standards_lint.model import FileResult, Severity, Span, Suppression
-from standards_lint.registry import Registry
+from standards_lint.registry import RegistryBuilder
 from standards_lint.rule import Area, Fact, Rule, RulePack
 from standards_lint.source import SourceFile
 
@@ -321,7 +321,7 @@ def test_a_misspelt_visitor_is_caught_without_failing_the_run() -> None:
     # Either the registry refuses the rule, naming the typo, or the engine isolates it.
     problems: list[str] = []
     pack = RulePack("unit", [MisspeltVisitor], [Area("unit", "UNT", "Unit", UnitOptions)])
-    Registry().add_pack(pack, "test", problems)
+    RegistryBuilder().add_pack(pack, "test", problems)
     if problems:
         assert any("FunctionDeff" in problem for problem in problems), problems
         return

@@ -16,7 +16,7 @@ from standards_lint.engine.fingerprints import (
     message_fingerprints,
     path_fingerprint,
 )
-from standards_lint.model import Definition, Severity, Span, Violation
+from standards_lint.model import Definition, Edit, Fix, FixSafety, Severity, Span, Violation
 from standards_lint.testing import run_rule
 
 LONG = {"max-line-length": 40}
@@ -259,6 +259,7 @@ def test_completing_a_fingerprint_keeps_every_other_field() -> None:
         "m",
         "local",
         14.0,
+        Fix("Change it", (Edit(0, 1, "x"),), FixSafety.UNSAFE),
     )
     [completed] = complete_fingerprints([original], {"a.py": "src/a.py"})
     expected = dataclasses.replace(original, fingerprint=path_fingerprint("src/a.py", "local"))
@@ -272,4 +273,5 @@ def test_completing_a_fingerprint_keeps_every_other_field() -> None:
         "message",
         "fingerprint",
         "value",
+        "fix",
     ], "complete_fingerprints builds Violation field by field: add the new field there"

@@ -303,7 +303,7 @@ def test_a_row_that_does_not_fit_the_schema_is_refused(cls: type, row: object) -
 
 def test_an_unknown_severity_is_refused() -> None:
     with pytest.raises(KeyError):
-        RowCodec(Violation).decode(["A", "a", "fatal", "p", [1, 1, 1, 1], "m", "", None])
+        RowCodec(Violation).decode(["A", "a", "fatal", "p", [1, 1, 1, 1], "m", "", None, None])
 
 
 def test_a_field_annotation_the_codec_does_not_know_fails_when_the_codec_is_built() -> None:

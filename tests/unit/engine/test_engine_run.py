@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -11,7 +12,13 @@ import pytest
 
 from standards_lint.config import Standards
 from standards_lint.engine.cache import ResultCache
-from standards_lint.engine.run import MIN_FILES_FOR_WORKERS, analyze_files, display_path
+from standards_lint.engine.run import (
+    COLLECT_AFTER_ALLOCATIONS,
+    MIN_FILES_FOR_WORKERS,
+    analyze_files,
+    display_path,
+    fewer_collections,
+)
 from standards_lint.model import FileResult
 from standards_lint.registry import Registry
 from standards_lint.rule import Area, NoOptions, Rule, RulePack
@@ -148,3 +155,13 @@ def test_results_are_plain_file_results(tmp_path: Path, standards: Standards) ->
 )
 def test_display_path(path: str, cwd: str, expected: str) -> None:
     assert display_path(Path(path), Path(cwd)) == expected
+
+
+def test_the_collector_runs_less_often_during_analysis_and_as_before_after() -> None:
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (COLLECT_AFTER_ALLOCATIONS, *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError
+    assert gc.get_threshold() == before

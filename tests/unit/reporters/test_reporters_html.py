@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,72 @@ def test_the_trend_needs_two_runs() -> None:
     drawn = trend([one, replace(one, total=3, by_area={"style": 3})], "")
     assert 'data-label="total" data-values="5,3"' in drawn
     assert 'data-label="style" data-values="5,3"' in drawn
+
+
+class _Ids(HTMLParser):
+    """Every ``id`` attribute of a page, in order, and every ``url(#…)`` it refers to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.references: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value is not None:
+                self.ids.append(value)
+            self.references.update(re.findall(r"url\(#([^)]+)\)", value or ""))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+
+def test_every_id_on_a_page_with_several_drawings_is_unique(
+    report: Report, context: RenderContext
+) -> None:
+    breaking = Violation(
+        "ARC001",
+        "layer-violation",
+        Severity.ERROR,
+        "low/x.py",
+        Span(4, 1, 4, 1),
+        "low may not import high (contract 'layers'): low.x:4 → high.y",
+    )
+    history = (
+        HistoryEntry("2026-01-01T00:00:00+00:00", 5, {"style": 5}),
+        HistoryEntry("2026-01-02T00:00:00+00:00", 3, {"style": 3}),
+    )
+    extras = PageExtras(
+        hotspots=rank_hotspots(report, {"app/a.py": 3}),
+        history=history,
+        contracts=(
+            LayerContract("first", (("high",), ("low",))),
+            LayerContract("second", (("high",), ("low",))),
+        ),
+    )
+    page = render_page(replace(report, violations=(*report.violations, breaking)), context, extras)
+    assert page.count("<marker ") == 2
+    found = _Ids()
+    found.feed(page)
+    repeated = sorted({name for name in found.ids if found.ids.count(name) > 1})
+    assert repeated == []
+    # Each drawing's arrows point at its own arrow head, which is on the page.
+    assert len(found.references & {name for name in found.ids if "arrow" in name}) == 2
+    assert found.references <= set(found.ids)
+
+
+def test_a_replayed_trend_says_it_was_replayed_from_commits() -> None:
+    history = [
+        HistoryEntry("2026-01-01T00:00:00+00:00", 5, {"style": 5}, commit="a" * 40),
+        HistoryEntry("2026-01-02T00:00:00+00:00", 3, {"style": 3}, commit="b" * 40),
+    ]
+    note = "Replayed from the last 3 commits of this branch; 1 could not be checked."
+    replayed = trend(history, note, replayed=3)
+    assert "Violations over the last 3 commits, replayed from Git" in replayed
+    assert "recorded" not in replayed
+    assert note in replayed
+    recorded = trend(history, "")
+    assert "Violations over recorded runs" in recorded and "replayed" not in recorded
+    alone = trend(history[:1], note, replayed=3)
+    assert "one commit could be checked; the trend needs two" in alone
+    assert "check --record" not in alone

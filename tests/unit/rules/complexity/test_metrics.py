@@ -11,7 +11,8 @@ from radon.metrics import mi_rank, mi_visit
 from radon.raw import analyze
 from radon.visitors import Class, Function
 
-from standards_lint.rules.complexity import FunctionMetrics, measure_module, python_lines
+from standards_lint.rules.complexity import FunctionMetrics, measure_module
+from standards_lint.source import split_lines
 
 SAMPLE = textwrap.dedent(
     '''\
@@ -197,7 +198,7 @@ def test_a_form_feed_does_not_shift_the_lines_of_later_functions() -> None:
     source = "\x0c\ndef f(x):\n    if x:\n        pass\n    else:\n        pass\n"
     (function,) = measure_module(source).functions
     assert (function.line, function.cognitive, function.logical_lines) == (2, 2, 4)
-    assert python_lines(source)[1] == "def f(x):"
+    assert split_lines(source)[1] == "def f(x):"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from standards_lint.registry import load_registry
 from standards_lint.rule import RuleMeta, toml_key
 from standards_lint.rules.style import STYLE_RULES
 from standards_lint.rules.style.options import StyleOptions
@@ -135,3 +136,22 @@ def test_module_length_counts_every_line_of_the_file() -> None:
 def test_arguments_leave_out_self_and_cls_of_methods_only(code: str, reported: bool) -> None:
     options = {"max-arguments": 3}
     assert bool(run_rule("too-many-arguments", code, options=options)) is reported
+
+
+_FIXING_RULES = ("STY006", "STY007", "STY009", "STY010", "STY012")
+
+
+@pytest.mark.parametrize("code", _FIXING_RULES)
+def test_fixed_examples_leave_nothing_to_fix(code: str) -> None:
+    rule = load_registry().rules[code]
+    fixed = [example for example in rule.invalid if example.fixed is not None]
+    assert fixed, f"{code} declares no fixed example"
+    for example in fixed:
+        again = run_rule(code, example.fixed, options=example.options, path=example.path)
+        assert not [violation for violation in again if violation.fix is not None], example.fixed
+
+
+def test_a_ban_replacement_must_be_a_dotted_name() -> None:
+    options = {"banned-imports": {"mock": {"replacement": "unittest mock"}}}
+    with pytest.raises(ValueError, match="the replacement of 'mock', 'unittest mock'"):
+        run_rule("banned-import", "import os\n", options=options)
