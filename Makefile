@@ -35,14 +35,14 @@ demo: $(STAMP)
 
 ## test: install with test extras and run the whole suite, the type check and the self-check
 test: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal
 	$(MAKE) --no-print-directory typecheck
 	$(BIN)/ruff check standards_lint rules tests
 	$(BIN)/standards-lint check --no-cache
 
 ## quick: the everyday loop: every test but the slow comparisons over real third-party code
 quick: $(TEST_STAMP)
-	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto -m "not slow"
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist worksteal -m "not slow"
 
 ## typecheck: mypy --strict over the package laid out as installed (rules/ inside it)
 typecheck: $(TEST_STAMP)

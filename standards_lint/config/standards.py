@@ -352,26 +352,53 @@ def _with_cascade(
     for file_path, chain in below:
         if not chain:
             continue
-        table = _levels(chain)[-1][1]
+        levels = _levels(chain)
         relative = file_path.parent.resolve().relative_to(root).as_posix()
-        where = str(file_path)
         starts_over = file_path in nested_roots
-        if not starts_over:
-            problems.extend(_misplaced_keys(table, where, standards))
-        overrides.append(
-            _directory_override(table, relative, where, standards, starts_over, problems)
-        )
-        nested = table.get("overrides", [])
-        if isinstance(nested, list):
-            nested = [_rerooted_override(item, relative) for item in nested]
-        base = default_areas(standards.registry) if starts_over else standards.areas
-        found = _overrides(nested, standards.registry, base, where, problems)
+        # As for the top file: a problem is named by the file of the chain
+        # whose level first has it (a base the cascading file extends, say).
+        earlier: list[str] = []
+        for level_path, level_table in levels:
+            found: list[str] = []
+            _cascading_file(level_table, relative, _WHERE, standards, starts_over, found)
+            problems.extend(
+                problem.replace(_WHERE, str(level_path))
+                for problem in found
+                if problem not in earlier
+            )
+            earlier = found
+        made = _cascading_file(levels[-1][1], relative, str(file_path), standards, starts_over, [])
+        overrides.append(made[0])
         overrides.extend(
             replace(override, origin=file_path, number=number)
-            for number, override in enumerate(found, start=1)
+            for number, override in enumerate(made[1:], start=1)
         )
+        table = levels[-1][1]
         exclude.extend(reroot(pattern, relative) for pattern in _of_type(table.get("exclude"), str))
     return _replace(standards, overrides=tuple(overrides), exclude=tuple(exclude))
+
+
+def _cascading_file(
+    table: Mapping[str, Any],
+    relative: str,
+    where: str,
+    standards: Standards,
+    starts_over: bool,
+    problems: list[str],
+) -> list[Override]:
+    """What a cascading file's table makes: its directory's override, then its own overrides.
+
+    Its problems are appended to ``problems``, named by ``where``.
+    """
+    if not starts_over:
+        problems.extend(_misplaced_keys(table, where, standards))
+    made = [_directory_override(table, relative, where, standards, starts_over, problems)]
+    nested = table.get("overrides", [])
+    if isinstance(nested, list):
+        nested = [_rerooted_override(item, relative) for item in nested]
+    base = default_areas(standards.registry) if starts_over else standards.areas
+    made.extend(_overrides(nested, standards.registry, base, where, problems))
+    return made
 
 
 def _misplaced_keys(table: Mapping[str, Any], where: str, standards: Standards) -> list[str]:
@@ -383,6 +410,13 @@ def _misplaced_keys(table: Mapping[str, Any], where: str, standards: Standards) 
                 f"{where}: {key}: only the top standards file of a cascade sets this,"
                 f" as it applies to the whole run ({standards.path})"
             )
+    architecture = table.get("architecture")
+    if isinstance(architecture, dict) and "contracts" in architecture:
+        problems.append(
+            f"{where}: [architecture]: contracts: only the top standards file of a cascade"
+            f" sets contracts, as they judge the imports of the whole project; move them"
+            f" to {standards.path} (a subtree with `root = true` is a project of its own)"
+        )
     return problems
 
 

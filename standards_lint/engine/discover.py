@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 import pathspec
 
@@ -70,6 +72,9 @@ class _IgnoreFile:
         return include
 
 
+_SUFFIX_PATTERN: Final = re.compile(r"\*\.[A-Za-z0-9_]+")
+
+
 class FileFilter:
     """Decides whether a file or directory is checked, relative to the standards' root."""
 
@@ -77,6 +82,12 @@ class FileFilter:
         #: Patterns are matched against paths relative to this directory.
         self.root = base or standards.root
         self.include = pathspec.GitIgnoreSpec.from_lines(standards.include)
+        #: When every include pattern is ``*.ext`` (as by default), a file is
+        #: included exactly when its name ends with one of the suffixes: a
+        #: string test instead of a pattern match for every file of the tree.
+        self._include_suffixes: tuple[str, ...] | None = None
+        if standards.include and all(_SUFFIX_PATTERN.fullmatch(p) for p in standards.include):
+            self._include_suffixes = tuple(pattern[1:] for pattern in standards.include)
         self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
         self.respect_gitignore = standards.respect_gitignore
         self._ignore_files: dict[Path, _IgnoreFile | None] = {}
@@ -89,11 +100,14 @@ class FileFilter:
             self.root,
         )
 
-    def _relative(self, path: Path) -> str:
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the directory patterns are relative to, with ``/`` ('' for it)."""
         try:
-            return path.relative_to(self.root).as_posix()
+            relative = path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix().lstrip("/")
+        return "" if relative == "." else relative
+
 
     def _ignore_file(self, directory: Path) -> _IgnoreFile | None:
         if directory not in self._ignore_files:
@@ -138,8 +152,24 @@ class FileFilter:
 
     def skips_directory(self, directory: Path) -> bool:
         """Whether nothing under ``directory`` is checked."""
-        relative = self._relative(directory) + "/"
-        return self.exclude.match_file(relative) or self._gitignored(directory, True)
+        return self.skips_walked_directory(directory, self.relative(directory))
+
+    def skips_walked_directory(self, directory: Path, relative: str) -> bool:
+        """:meth:`skips_directory`, with ``directory``'s :meth:`relative` path already known."""
+        return self.exclude.match_file(relative + "/") or self._gitignored(directory, True)
+
+    def walked_file(self, directory: Path, relative: str, name: str) -> Path | None:
+        """The path of file ``name`` in ``directory`` if it is checked, else ``None``.
+
+        ``relative`` is the file's :meth:`relative` path, known to the walk;
+        the path is only built for a file the patterns take.
+        """
+        suffixes = self._include_suffixes
+        included = name.endswith(suffixes) if suffixes else self.include.match_file(relative)
+        if not included or self.exclude.match_file(relative):
+            return None
+        path = directory / name
+        return None if self._gitignored(path, False) else path
 
     def excludes_directory_or_parent(self, directory: Path) -> bool:
         """Whether ``directory``, or a directory between it and the root, is skipped.
@@ -161,7 +191,7 @@ class FileFilter:
 
     def why_not_checked(self, path: Path) -> str | None:
         """Why ``path`` is not a file to check, or ``None`` if it is."""
-        relative = self._relative(path)
+        relative = self.relative(path)
         if not self.include.match_file(relative):
             return f"not matched by include ({', '.join(self.include_patterns)})"
         if self.exclude.match_file(relative):
@@ -252,10 +282,17 @@ def _walk(top: Path, file_filter: FileFilter, skipped: list[SkippedPath]) -> Ite
 
     for directory, subdirectories, files in os.walk(top, onerror=unreadable):
         here = Path(directory)
+        # Relative paths are built as strings from the directory's: a large
+        # tree has tens of thousands of files, most of which (data, locale
+        # files) the include patterns turn away at once.
+        relative = file_filter.relative(here)
+        prefix = f"{relative}/" if relative else ""
         subdirectories[:] = sorted(
-            name for name in subdirectories if not file_filter.skips_directory(here / name)
+            name
+            for name in subdirectories
+            if not file_filter.skips_walked_directory(here / name, f"{prefix}{name}")
         )
         for name in files:
-            path = here / name
-            if file_filter.checks_file(path) and _is_regular_file(path):
+            path = file_filter.walked_file(here, f"{prefix}{name}", name)
+            if path is not None and _is_regular_file(path):
                 yield path

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -61,8 +62,12 @@ def run_process(
     *,
     extra_env: Mapping[str, str] | None = None,
     timeout: float = 60,
+    interruptible: bool = False,
 ) -> Run:
-    """Run a real process with this environment's tools first on PATH."""
+    """Run a real process with this environment's tools first on PATH.
+
+    ``interruptible`` gives it Ctrl-C as a terminal would (see :func:`as_from_a_terminal`).
+    """
     env = {key: value for key, value in os.environ.items() if key != "STANDARDS_LINT_DEBUG"}
     env.update(extra_env or {})
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
@@ -75,8 +80,19 @@ def run_process(
         text=True,
         timeout=timeout,
         check=False,
+        preexec_fn=as_from_a_terminal if interruptible else None,
     )
     return Run(completed.returncode, completed.stdout, completed.stderr)
+
+
+def as_from_a_terminal() -> None:
+    """Let SIGINT interrupt the process, as it does a command typed at a terminal.
+
+    A suite started in the background (``make test &``, some CI runners)
+    ignores SIGINT, and processes inherit that: the tests of Ctrl-C would
+    then test nothing.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def assert_lines(actual: Sequence[str], expected: Sequence[str | re.Pattern[str]]) -> None:

@@ -226,6 +226,67 @@ def test_each_problem_of_a_lower_file_is_at_its_line(tmp_path: Path, cli: Invoke
             assert any(line.startswith(start) for line in shown), (start, shown)
 
 
+def test_a_problem_in_a_base_that_a_lower_file_extends_is_named_at_the_base(
+    tmp_path: Path, cli: Invoke
+) -> None:
+    (tmp_path / "standards.toml").write_text("[style]\nmax-line-length = 100\n")
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "base.toml").write_text("[style]\n\nmax-argumnts = 3\n")
+    service = tmp_path / "service"
+    service.mkdir()
+    (service / "standards.toml").write_text(
+        'extends = "../shared/base.toml"\n\n[style]\nmax-line-length = 90\nmax-modul-lines = 5\n'
+    )
+    (service / "app.py").write_text("x = 1\n")
+    run = cli("check", "--no-cache", cwd=service)
+    assert run.exit_code == 2
+    shown = [line.strip().replace(f"{tmp_path.resolve()}/", "") for line in run.stderr.splitlines()]
+    assert any(
+        line.startswith("shared/base.toml:3:1: [style]: unknown key 'max-argumnts'")
+        for line in shown
+    ), shown
+    assert any(
+        line.startswith("service/standards.toml:5:1: [style]: unknown key 'max-modul-lines'")
+        for line in shown
+    ), shown
+    lower = [line for line in shown if line.startswith("service/standards.toml")]
+    assert not any("argumnts" in line for line in lower)
+
+
+def _layered_service(tmp_path: Path, *, root: bool) -> Path:
+    """A top file and a service whose own file holds a layers contract its code breaks."""
+    (tmp_path / "standards.toml").write_text("[style]\nmax-line-length = 100\n")
+    package = tmp_path / "service" / "pkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "low.py").write_text("import pkg.high\n")
+    (package / "high.py").write_text("x = 1\n")
+    (tmp_path / "service" / "standards.toml").write_text(
+        ("root = true\n" if root else "")
+        + '[architecture]\nsource-roots = ["."]\n\n[[architecture.contracts]]\n'
+        + 'name = "layers"\ntype = "layers"\nlayers = ["pkg.high", "pkg.low"]\n'
+    )
+    return tmp_path / "service"
+
+
+def test_contracts_in_a_lower_file_are_a_problem_not_silently_ignored(
+    tmp_path: Path, cli: Invoke
+) -> None:
+    service = _layered_service(tmp_path, root=False)
+    for where in (tmp_path, service):
+        run = cli("check", "--no-cache", "--select", "ARC", cwd=where)
+        assert run.exit_code == 2
+        assert "[architecture]: contracts: only the top standards file" in run.stderr
+        assert "service/standards.toml:4:1:" in run.stderr
+
+
+def test_a_nested_root_judges_its_own_contracts(tmp_path: Path, cli: Invoke) -> None:
+    service = _layered_service(tmp_path, root=True)
+    run = cli("check", "--no-cache", "--select", "ARC", cwd=service)
+    assert run.exit_code == 1, run.stderr
+    assert "ARC001" in run.stdout
+
+
 def test_config_names_the_file_each_value_came_from(monorepo: Path, cli: Invoke) -> None:
     (monorepo / "shared").mkdir()
     (monorepo / "shared" / "base.toml").write_text(

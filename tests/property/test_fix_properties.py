@@ -146,14 +146,14 @@ def test_fixing_programs_from_the_grammar(standards: Standards, source: str) -> 
 
 
 @pytest.mark.slow
-@settings(SETTINGS, max_examples=400)
+@settings(SETTINGS, max_examples=200)
 @given(source=fixable_module())
 def test_fixing_code_with_fixable_patterns_at_length(standards: Standards, source: str) -> None:
     check_fixing(source.encode("utf-8"), standards)
 
 
 @pytest.mark.slow
-@settings(SETTINGS, max_examples=200)
+@settings(SETTINGS, max_examples=100)
 @given(source=hypothesmith.from_node(), extra=fixable_module())
 def test_fixing_libcst_programs_at_length(standards: Standards, source: str, extra: str) -> None:
     combined = source if source.endswith("\n") or not source else source + "\n"

@@ -18,7 +18,15 @@ import time
 from pathlib import Path
 
 import pytest
-from functional.harness import BIN, Invoke, Run, assert_no_traceback, run_process, without_positions
+from functional.harness import (
+    BIN,
+    Invoke,
+    Run,
+    as_from_a_terminal,
+    assert_no_traceback,
+    run_process,
+    without_positions,
+)
 
 from standards_lint import registry as registry_module
 
@@ -141,7 +149,7 @@ def test_a_sigint_while_a_plugin_loads_interrupts_the_run(tmp_path: Path) -> Non
     root = write_project(
         tmp_path / "project", "import signal\nsignal.raise_signal(signal.SIGINT)\n"
     )
-    result = run_process([str(BIN / "standards-lint"), "check"], cwd=root)
+    result = run_process([str(BIN / "standards-lint"), "check"], cwd=root, interruptible=True)
     assert result.exit_code == 2, result.stderr
     assert result.stderr.strip() == "standards-lint: interrupted"
     assert result.stdout == ""
@@ -162,6 +170,7 @@ def test_ctrl_c_pressed_while_a_plugin_loads(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=as_from_a_terminal,
     )
     try:
         deadline = time.monotonic() + 30

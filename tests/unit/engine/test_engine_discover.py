@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import pytest
 
 from standards_lint.config import Standards
@@ -167,3 +168,19 @@ def test_the_root_gitignore_is_read_even_without_git(
     write(tmp_path, "kept.py")
     standards = make_standards(registry, tmp_path)
     assert discover_files([tmp_path], standards) == [(tmp_path / "kept.py").resolve()]
+
+
+@pytest.mark.parametrize(
+    "include",
+    [("*.py", "*.pyi"), ("*.py", "tools/*.txt"), ("*.txt",), ("**/*.py",)],
+    ids=["suffixes", "mixed", "other-suffix", "glob"],
+)
+def test_include_patterns_of_suffixes_and_others_take_the_same_files(
+    tmp_path: Path, found: Callable[..., list[str]], include: tuple[str, ...]
+) -> None:
+    names = ["a.py", "b.pyi", "c.pyc", "d.py.txt", "tools/e.txt", "tools/f.py", "g.PY", "hpy"]
+    for name in names:
+        write(tmp_path, name)
+    spec = pathspec.GitIgnoreSpec.from_lines(include)
+    expected = sorted(name for name in names if spec.match_file(name))
+    assert found(include=include) == expected
