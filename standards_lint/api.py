@@ -19,6 +19,7 @@ from standards_lint.engine.discover import FileFilter, find_files
 from standards_lint.engine.fingerprints import complete_fingerprints
 from standards_lint.engine.project import run_project_rules
 from standards_lint.engine.run import Progress, analyze_contents, analyze_files, display_path
+from standards_lint.engine_rules import InternalErrorRule
 from standards_lint.gate import run_gate
 from standards_lint.gate.baseline import (
     Baseline,
@@ -38,7 +39,6 @@ from standards_lint.model import (
     SuppressedViolation,
     Violation,
 )
-from standards_lint.tool_rules import InternalErrorRule
 from standards_lint.version import tool_version
 
 

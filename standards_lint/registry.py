@@ -29,8 +29,8 @@ from pathlib import Path
 from types import FrameType, MappingProxyType, ModuleType
 from typing import Any, Final
 
+from standards_lint.engine_rules import TOOL_AREA, TOOL_RULES
 from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack, toml_key
-from standards_lint.tool_rules import TOOL_AREA, TOOL_RULES
 
 ENTRY_POINT_GROUP: Final = "standards_lint.rules"
 ALL: Final = "ALL"

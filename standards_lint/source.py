@@ -6,7 +6,7 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, TypeVar
 
 from standards_lint.syntax import PARSE_ERRORS, is_package_init
@@ -172,26 +172,3 @@ def line_starts(text: str) -> list[int]:
     Lines break as in :attr:`SourceFile.lines`.
     """
     return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-
-
-def walk_statements(tree: ast.AST) -> Iterator[ast.stmt]:
-    """Every statement in ``tree`` at any depth, in source order.
-
-    Much cheaper than ``ast.walk`` for rules that only look at statements
-    (definitions, imports): expressions, which hold most of a tree's nodes,
-    are never visited.
-    """
-    pending: list[ast.AST] = [tree]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.stmt):
-            yield node
-        blocks: list[ast.AST] = []
-        for name in _BLOCK_FIELDS:
-            for child in getattr(node, name, ()):
-                if isinstance(child, (ast.stmt, ast.excepthandler, ast.match_case)):
-                    blocks.append(child)
-        pending.extend(reversed(blocks))
-
-
-_BLOCK_FIELDS = ("body", "handlers", "orelse", "finalbody", "cases")

@@ -22,7 +22,8 @@ from standards_lint.rules.docstrings.options import DocstringOptions
 from standards_lint.rules.docstrings.problems import ProblemKind
 from standards_lint.rules.docstrings.strictness import ConventionOptions
 from standards_lint.rules.docstrings.structure import Convention
-from standards_lint.source import SourceFile, walk_statements
+from standards_lint.source import SourceFile
+from standards_lint.syntax import walk_statements
 
 _DOCUMENTED_NODES = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 _STRICTNESS_OPTIONS = ("convention", "skip-summary-only-docstrings")

@@ -30,7 +30,8 @@ from standards_lint.rules.docstrings.options import (
     DocstringOptions,
     PathThreshold,
 )
-from standards_lint.source import SourceFile, walk_statements
+from standards_lint.source import SourceFile
+from standards_lint.syntax import walk_statements
 
 COVERAGE_FACT = "docstrings.coverage"
 COVERAGE_METRIC = "docstring_coverage"

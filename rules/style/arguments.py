@@ -17,7 +17,7 @@ from standards_lint.rules.style.options import StyleOptions
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 
 def counted_arguments(function: cst.FunctionDef, *, is_method: bool) -> int:

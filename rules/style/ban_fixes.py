@@ -21,7 +21,7 @@ from standards_lint.rules.style.imported_names import ImportedNames
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 _BUILTINS_PREFIX = "builtins."
 

@@ -27,7 +27,7 @@ from standards_lint.rules.style.options import (
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 _BUILTINS = "builtins."
 _SYSTEM_BAN = {"message": "no shell", "replacement": "subprocess.run"}

@@ -11,7 +11,7 @@ from standards_lint.rules.style.options import StyleOptions
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 
 def ends_with_bare_raise(body: cst.BaseSuite) -> bool:

@@ -18,7 +18,7 @@ from standards_lint.rules.style.definitions import bound_names, parameters
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 
 def class_body_names(node: cst.ClassDef) -> set[str]:

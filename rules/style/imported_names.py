@@ -13,7 +13,7 @@ from standards_lint.rules.style.definitions import dotted_name
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 
 def imported_module(node: cst.ImportFrom) -> str:

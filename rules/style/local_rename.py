@@ -23,7 +23,7 @@ from standards_lint.rule import Replace
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 _TEXT_ACCESS = frozenset({"locals", "vars", "eval", "exec", "globals"})
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")

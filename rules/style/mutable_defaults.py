@@ -21,7 +21,7 @@ from standards_lint.rules.style.options import StyleOptions
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 _MUTABLE_DISPLAYS = ("List", "Dict", "Set", "ListComp", "DictComp", "SetComp")
 

@@ -33,7 +33,7 @@ from standards_lint.rules.style.naming_styles import NameSpec
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 #: Calls whose result must be bound to the name they are given as a string,
 #: so the name follows typing's conventions (``T_co``), not ours.

@@ -34,7 +34,7 @@ from standards_lint.rules.style.options import StyleOptions
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 _IGNORE_NAMES = "naming-ignore-names"
 _WORD = re.compile(r"\w+")

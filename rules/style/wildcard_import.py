@@ -13,7 +13,7 @@ from standards_lint.syntax import is_package_init
 if TYPE_CHECKING:
     import libcst as cst
 else:
-    from standards_lint.lazy_import import libcst as cst
+    from standards_lint.lazy_libcst import libcst as cst
 
 
 def is_within(module: str, packages: tuple[str, ...]) -> bool:

@@ -7,7 +7,7 @@ import fnmatch
 from collections.abc import Iterable, Mapping
 
 from standards_lint import syntax
-from standards_lint.source import walk_statements
+from standards_lint.syntax import walk_statements
 
 
 def import_aliases(tree: ast.Module) -> dict[str, str]:

@@ -27,7 +27,8 @@ from standards_lint.rules.architecture.imports import (
 from standards_lint.rules.architecture.options import ArchitectureOptions
 from standards_lint.rules.tests.collection import in_test_paths, is_conftest, is_test_module
 from standards_lint.rules.tests.options import TestStandardsOptions
-from standards_lint.source import SourceFile, walk_statements
+from standards_lint.source import SourceFile
+from standards_lint.syntax import walk_statements
 
 MODULE_SHAPE_FACT = "tests.module-shape"
 _MARKER_LINES = 10

@@ -22,6 +22,7 @@ from standards_lint.cli.common import (
 from standards_lint.config import Standards
 from standards_lint.engine.discover import PathProblemError
 from standards_lint.engine.run import WorkerCrashedError, display_path
+from standards_lint.engine_rules import InternalErrorRule
 from standards_lint.gate.baseline import (
     Baseline,
     BaselineChanges,
@@ -30,7 +31,6 @@ from standards_lint.gate.baseline import (
     prune_baseline,
     update_baseline,
 )
-from standards_lint.tool_rules import InternalErrorRule
 
 
 @main.command()

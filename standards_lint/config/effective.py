@@ -12,8 +12,8 @@ from typing import Any
 import pathspec
 
 from standards_lint.config.standards import Standards, default_areas
+from standards_lint.engine_rules import TOOL_RULES
 from standards_lint.model import Severity
-from standards_lint.tool_rules import TOOL_RULES
 
 ALWAYS_SELECTED = frozenset(rule.code for rule in TOOL_RULES if rule.always_selected)
 

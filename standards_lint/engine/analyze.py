@@ -15,18 +15,18 @@ from typing import Any
 from standards_lint.engine.comments import find_suppressions
 from standards_lint.engine.definitions import find_definitions
 from standards_lint.engine.fingerprints import local_fingerprints
-from standards_lint.interruption import UserInterrupt
-from standards_lint.model import FileResult, Span, Violation
-from standards_lint.rule import Fact, PendingReport, Rule, RuleMeta
-from standards_lint.source import SourceDecodeError, SourceFile, decode_source
-from standards_lint.syntax import PARSE_ERRORS
-from standards_lint.tool_rules import (
+from standards_lint.engine_rules import (
     InternalErrorRule,
     SyntaxErrorRule,
     ToolRule,
     UndecodableFileRule,
     UnsupportedSyntaxRule,
 )
+from standards_lint.interruption import UserInterrupt
+from standards_lint.model import FileResult, Span, Violation
+from standards_lint.rule import Fact, PendingReport, Rule, RuleMeta
+from standards_lint.source import SourceDecodeError, SourceFile, decode_source
+from standards_lint.syntax import PARSE_ERRORS
 
 _FILE_START = Span(1, 1, 1, 1)
 

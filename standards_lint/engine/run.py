@@ -33,9 +33,9 @@ from standards_lint.engine.reading import (
     NotReadableError,
     read_source_bytes,
 )
+from standards_lint.engine_rules import FileTooLargeRule, UndecodableFileRule
 from standards_lint.interruption import UserInterrupt
 from standards_lint.model import FileResult, Span
-from standards_lint.tool_rules import FileTooLargeRule, UndecodableFileRule
 
 Progress = Callable[[int, int], None]
 

@@ -60,8 +60,8 @@ from typing import Any, Final
 
 from standards_lint.config import Standards, StandardsResolver
 from standards_lint.engine.fingerprints import path_fingerprint
+from standards_lint.engine_rules import FigureRegressionRule, InternalErrorRule
 from standards_lint.model import Severity, Span, Violation
-from standards_lint.tool_rules import FigureRegressionRule, InternalErrorRule
 
 __all__ = [
     "FIGURE_DIRECTIONS",

@@ -14,15 +14,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from standards_lint.gate.diff import RepositoryChanges
-from standards_lint.model import Definition, FileResult, Violation
-from standards_lint.tool_rules import (
+from standards_lint.engine_rules import (
     FileTooLargeRule,
     InternalErrorRule,
     SyntaxErrorRule,
     UndecodableFileRule,
     UnsupportedSyntaxRule,
 )
+from standards_lint.gate.diff import RepositoryChanges
+from standards_lint.model import Definition, FileResult, Violation
 
 __all__ = ["NewCodeOutcome", "changed_lines_by_display", "keep_new_code"]
 

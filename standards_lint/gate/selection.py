@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from standards_lint.config import EffectiveStandards
+from standards_lint.engine_rules import InternalErrorRule
 from standards_lint.model import Violation
-from standards_lint.tool_rules import InternalErrorRule
 
 #: Problems of the tool itself are always reported, whatever the selection.
 ALWAYS_REPORTED = frozenset({InternalErrorRule.code})

@@ -6,6 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from standards_lint.engine_rules import (
+    InternalErrorRule,
+    SuppressionWithoutReasonRule,
+    UnknownSuppressedRule,
+    UnusedSuppressionRule,
+)
 from standards_lint.model import (
     Fix,
     FixSafety,
@@ -16,12 +22,6 @@ from standards_lint.model import (
     Violation,
 )
 from standards_lint.registry import Registry
-from standards_lint.tool_rules import (
-    InternalErrorRule,
-    SuppressionWithoutReasonRule,
-    UnknownSuppressedRule,
-    UnusedSuppressionRule,
-)
 
 Enabled = Callable[[str], bool]
 

@@ -18,12 +18,12 @@ from lsprotocol import types as lsp
 
 from standards_lint.config import Standards
 from standards_lint.engine.comments import find_suppressions
+from standards_lint.engine_rules import FigureRegressionRule, InternalErrorRule
 from standards_lint.fixing.edits import apply_fixes, fixable
 from standards_lint.gate.baseline import Baseline, BaselineEntry, standards_name
 from standards_lint.model import Edit, FixSafety, Violation
 from standards_lint.server.diagnostics import lsp_range
 from standards_lint.server.positions import TextLines
-from standards_lint.tool_rules import FigureRegressionRule, InternalErrorRule
 from standards_lint.version import tool_version
 
 #: Rounds of check-and-fix for "fix all", as ``check --fix`` bounds them.

@@ -122,7 +122,7 @@ def test_one_changed_byte_leaves_the_report_alone_and_the_entry_is_rewritten(
         {"dataclass": ["os", "system", ["touch {marker}"]]},
         {"dataclass": ["subprocess", "Popen", [["touch", "{marker}"]]]},
         {"dataclass": ["builtins", "eval", ["open('{marker}', 'w')"]]},
-        {"dataclass": ["standards_lint.lazy_import", "libcst.Module", []]},
+        {"dataclass": ["standards_lint.lazy_libcst", "libcst.Module", []]},
         {"dataclass": ["pkg.core", "Anything", []]},
         {"pickle": "touch {marker}"},
     ],

@@ -12,10 +12,10 @@ import standards_lint
 from standards_lint.api import check, check_source, check_sources
 from standards_lint.config import Standards, load_standards
 from standards_lint.engine.discover import MissingPathError, find_files
+from standards_lint.engine_rules import FileTooLargeRule
 from standards_lint.model import Report, Severity
 from standards_lint.registry import Registry
 from standards_lint.rule import Area, NoOptions, Rule, RulePack
-from standards_lint.tool_rules import FileTooLargeRule
 
 
 @pytest.fixture

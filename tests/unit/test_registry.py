@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from standards_lint import registry as registry_module
+from standards_lint.engine_rules import TOOL_RULES
 from standards_lint.registry import (
     ALL,
     Registry,
@@ -22,7 +23,6 @@ from standards_lint.registry import (
     load_rule_packs,
 )
 from standards_lint.rule import Area, Fact, NoOptions, ProjectFacts, ProjectRule, Rule, RulePack
-from standards_lint.tool_rules import TOOL_RULES
 
 UNIT_AREA = Area(name="unit", prefix="UNT", title="Unit tests")
 OTHER_AREA = Area(name="other", prefix="OTH", title="Other")

@@ -6,14 +6,14 @@ import ast
 
 import pytest
 
-from standards_lint.lazy_import import LazyModule
+from standards_lint.lazy_libcst import LazyModule
 from standards_lint.source import (
     SourceDecodeError,
     SourceFile,
     decode_source,
     split_lines,
-    walk_statements,
 )
+from standards_lint.syntax import walk_statements
 
 
 def test_decode_utf8_and_strip_bom() -> None:

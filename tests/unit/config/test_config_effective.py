@@ -9,8 +9,8 @@ import pytest
 
 from standards_lint.config import StandardsResolver, load_standards
 from standards_lint.config.effective import ALWAYS_SELECTED
+from standards_lint.engine_rules import TOOL_RULES
 from standards_lint.model import Severity
-from standards_lint.tool_rules import TOOL_RULES
 
 WriteStandards = Callable[..., Path]
 PROBE = frozenset({"PRB001", "PRB002", "PRB003", "PRB100"})

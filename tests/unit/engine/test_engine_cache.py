@@ -355,7 +355,7 @@ def test_a_corrupt_entry_is_survived_and_rewritten(
 TREE_PLUGIN = '''\
 """A tree rule that, like the built-in ones, reaches LibCST through the lazy proxy."""
 
-from standards_lint.lazy_import import libcst as cst
+from standards_lint.lazy_libcst import libcst as cst
 from standards_lint.rule import Area, Rule, RulePack
 
 

@@ -19,7 +19,7 @@ from standards_lint.engine.plain_data import (
     decode_value,
     encode_value,
 )
-from standards_lint.lazy_import import LazyModule
+from standards_lint.lazy_libcst import LazyModule
 from standards_lint.model import Definition, FileResult, Severity, Span, Suppression, Violation
 from standards_lint.rules.architecture.imports import ImportStatement
 from standards_lint.rules.complexity.average import FileComplexity

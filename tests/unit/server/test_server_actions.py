@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types as lsp
 
+from standards_lint.engine_rules import InternalErrorRule
 from standards_lint.gate.baseline import Baseline, BaselineEntry, load_baseline, write_baseline
 from standards_lint.model import Edit, Severity, Span, Violation
 from standards_lint.server.actions import (
@@ -18,7 +19,6 @@ from standards_lint.server.actions import (
     with_accepted,
 )
 from standards_lint.server.project import DocumentCheck, ProjectContext
-from standards_lint.tool_rules import InternalErrorRule
 
 BARE = "try:\n    x()\nexcept:\n    pass\n"
 

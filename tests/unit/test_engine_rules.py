@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from standards_lint.engine_rules import TOOL_AREA, TOOL_RULES
 from standards_lint.model import Severity
-from standards_lint.tool_rules import TOOL_AREA, TOOL_RULES
 
 
 def test_codes_names_and_defaults() -> None:

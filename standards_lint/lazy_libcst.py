@@ -7,7 +7,7 @@ never needs to pay, so rule modules reach it through this proxy::
     if TYPE_CHECKING:
         import libcst as cst
     else:
-        from standards_lint.lazy_import import libcst as cst
+        from standards_lint.lazy_libcst import libcst as cst
 """
 
 from __future__ import annotations
