@@ -73,8 +73,10 @@ _NUMPY_TITLES: Final[dict[SectionKind, str]] = {
     "returns": "Returns",
     "yields": "Yields",
 }
-_SPHINX_PARAMETER_FIELDS: Final = frozenset({"param", "parameter", "arg", "argument"})
-_SPHINX_KEYWORD_FIELDS: Final = frozenset({"key", "keyword", "kwarg", "kwparam"})
+# The fields that document one parameter each (`:param x:`, `:keyword y:`).
+_SPHINX_ENTRY_KINDS: Final[frozenset[SectionKind]] = frozenset(
+    {"parameters", "keyword-arguments"}
+)
 _ITERATOR_TYPES: Final = frozenset(
     {"Iterator", "Iterable", "Generator", "AsyncIterator", "AsyncIterable", "AsyncGenerator"}
 )
@@ -340,10 +342,8 @@ def _sphinx_regions(lines: list[Line], parsed: ParsedDocstring) -> list[_Region]
                 field_end,
                 (_Chunk(previous.start, field_end, (documented,)),),
             )
-        elif name in _SPHINX_PARAMETER_FIELDS | _SPHINX_KEYWORD_FIELDS:
-            kind: SectionKind = (
-                "parameters" if name in _SPHINX_PARAMETER_FIELDS else "keyword-arguments"
-            )
+        elif name != "type" and _sphinx_style.field_kind(name) in _SPHINX_ENTRY_KINDS:
+            kind: SectionKind = _sphinx_style.field_kind(name)
             chunk = _Chunk(field_start, field_end, (documented,))
             regions.append(_Region(kind, field_start, field_end, (chunk,)))
         else:
