@@ -10,19 +10,10 @@ from typing import Any, NoReturn
 
 import click
 
-from standards_lint.cli import (
-    baseline_command,
-    check_command,
-    info_commands,
-    report_command,
-    server_command,
-)
 from standards_lint.cli.common import EXIT_TOOL_FAILED, main
 from standards_lint.interruption import UserInterrupt
 
 __all__ = ["main", "run"]
-#: The modules whose commands join ``main`` as they are imported.
-_COMMANDS = (baseline_command, check_command, info_commands, report_command, server_command)
 
 
 def _on_interrupt(signum: int, frame: FrameType | None) -> NoReturn:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 import click
 
@@ -34,8 +35,7 @@ from standards_lint.history import (
     entry_for,
 )
 from standards_lint.model import Report
-from standards_lint.reporters.context import RenderContext
-from standards_lint.reporters.html.areas import area_of
+from standards_lint.reporters.context import RenderContext, area_of
 from standards_lint.version import tool_version
 
 EXIT_TOOL_FAILED = 2
@@ -240,8 +240,51 @@ config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(tool_version(), prog_name="standards-lint")
+#: Where each command is defined: its module is imported when the command
+#: runs (or ``--help`` lists them all), so a run pays only for its own.
+COMMAND_MODULES: Final = {
+    "baseline": "standards_lint.cli.baseline_command",
+    "check": "standards_lint.cli.check_command",
+    "clean": "standards_lint.cli.info_commands",
+    "config": "standards_lint.cli.info_commands",
+    "explain": "standards_lint.cli.info_commands",
+    "init": "standards_lint.cli.info_commands",
+    "report": "standards_lint.cli.report_command",
+    "rules": "standards_lint.cli.info_commands",
+    "schema": "standards_lint.cli.info_commands",
+    "server": "standards_lint.cli.server_command",
+}
+
+
+class CommandsOnDemand(click.Group):
+    """A group whose commands join it when their module is imported, on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, sorted."""
+        return sorted({*self.commands, *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command ``cmd_name``, its module imported if it was not yet."""
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[cmd_name])
+        return self.commands.get(cmd_name)
+
+
+def _show_version(ctx: click.Context, _parameter: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"standards-lint, version {tool_version()}")
+        ctx.exit()
+
+
+@click.group(cls=CommandsOnDemand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Check code against a team's engineering standards, written once in TOML.
 

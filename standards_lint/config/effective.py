@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,11 +53,17 @@ class StandardsResolver:
             pathspec.GitIgnoreSpec.from_lines(override.paths) for override in standards.overrides
         ]
         self._cache: dict[tuple[int, ...], EffectiveStandards] = {}
+        self._root_prefix = os.path.join(standards.root, "")
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the standards' root, with ``/`` (absolute if outside it)."""
         # Discovered paths are already resolved; resolving costs system calls.
         absolute = path if path.is_absolute() else path.resolve()
+        # Most paths are below the root: cut the root off the string, which
+        # is what relative_to does, without building a path.
+        text = str(absolute)
+        if text.startswith(self._root_prefix):
+            return text[len(self._root_prefix) :].replace(os.sep, "/")
         try:
             return absolute.relative_to(self.standards.root).as_posix()
         except ValueError:

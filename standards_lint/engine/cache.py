@@ -63,7 +63,7 @@ from typing import Final
 from standards_lint.engine.plain_data import PlainDataError, RowCodec
 from standards_lint.model import FileResult
 
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 TAG_NAME: Final = "CACHEDIR.TAG"
 OWNER_NAME: Final = "standards-lint-cache.json"
 _GITIGNORE_NAME: Final = ".gitignore"

@@ -22,7 +22,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -31,6 +31,7 @@ import pathspec
 
 from standards_lint.config.defaults import DEFAULT_EXCLUDE
 from standards_lint.config.standards import Standards
+from standards_lint.engine.walk_patterns import WalkExcludes
 
 
 class PathProblemError(OSError):
@@ -72,6 +73,14 @@ class _IgnoreFile:
         return include
 
 
+def _prefix(directory: Path, top: Path) -> str:
+    """``directory`` relative to ``top`` (at or above it), as a prefix of names: ``a/b/``."""
+    relative = directory.relative_to(top).as_posix()
+    return "" if relative == "." else f"{relative}/"
+
+
+#: The names in a directory that decide which ``.gitignore`` files apply.
+_GIT_NAMES: Final = frozenset((".git", ".gitignore"))
 _SUFFIX_PATTERN: Final = re.compile(r"\*\.[A-Za-z0-9_]+")
 
 
@@ -88,10 +97,13 @@ class FileFilter:
         self._include_suffixes: tuple[str, ...] | None = None
         if standards.include and all(_SUFFIX_PATTERN.fullmatch(p) for p in standards.include):
             self._include_suffixes = tuple(pattern[1:] for pattern in standards.include)
-        self.exclude = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, *standards.exclude])
+        self._walk_excludes = WalkExcludes([*DEFAULT_EXCLUDE, *standards.exclude])
+        self.exclude = self._walk_excludes.spec
         self.respect_gitignore = standards.respect_gitignore
         self._ignore_files: dict[Path, _IgnoreFile | None] = {}
         self._chains: dict[Path, tuple[_IgnoreFile, ...]] = {}
+        self._marks: dict[str, frozenset[str]] = {}
+        self._walked_rules: dict[str, tuple[tuple[pathspec.GitIgnoreSpec, str], ...]] = {}
         # .gitignore files count from the repository's root down, even above
         # the standards file (a service's standards in a monorepo); outside a
         # repository, from the standards file's directory down.
@@ -108,12 +120,23 @@ class FileFilter:
             return path.as_posix().lstrip("/")
         return "" if relative == "." else relative
 
+    def saw_directory(self, directory: str, names: Iterable[str]) -> None:
+        """Note which of the names that matter to ``.gitignore`` a walk found in ``directory``.
+
+        A directory known to hold no ``.gitignore`` or ``.git`` is not asked
+        again with a ``stat`` call.
+        """
+        self._marks[directory] = _GIT_NAMES.intersection(names)
+
+    def _may_hold(self, directory: Path, name: str) -> bool:
+        marks = self._marks.get(str(directory))
+        return marks is None or name in marks
 
     def _ignore_file(self, directory: Path) -> _IgnoreFile | None:
         if directory not in self._ignore_files:
             gitignore = directory / ".gitignore"
             found = None
-            if gitignore.is_file():
+            if self._may_hold(directory, ".gitignore") and gitignore.is_file():
                 try:
                     lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
@@ -132,7 +155,9 @@ class FileFilter:
         if chain is None:
             own = self._ignore_file(directory)
             here = (own,) if own is not None else ()
-            at_top = directory == self._top or (directory / ".git").exists()
+            at_top = directory == self._top or (
+                self._may_hold(directory, ".git") and (directory / ".git").exists()
+            )
             if at_top or directory.parent == directory:
                 chain = here
             else:
@@ -155,21 +180,58 @@ class FileFilter:
         return self.skips_walked_directory(directory, self.relative(directory))
 
     def skips_walked_directory(self, directory: Path, relative: str) -> bool:
-        """:meth:`skips_directory`, with ``directory``'s :meth:`relative` path already known."""
-        return self.exclude.match_file(relative + "/") or self._gitignored(directory, True)
+        """:meth:`skips_directory`, with ``directory``'s :meth:`relative` path already known.
+
+        The directories above ``directory`` (up to the root) must not be skipped,
+        as in a walk, which never enters a skipped directory.
+        """
+        return self.skips_walked_entry(directory.parent, directory.name, relative)
+
+    def skips_walked_entry(self, parent: Path | str, name: str, relative: str) -> bool:
+        """Whether the directory ``name`` in ``parent``, at ``relative``, is skipped.
+
+        As for :meth:`skips_walked_directory`; ``parent`` may be given as a string.
+        """
+        return self._walk_excludes.excludes_directory(relative, name) or (
+            self.respect_gitignore and self._gitignored_in(parent, name, True)
+        )
 
     def walked_file(self, directory: Path, relative: str, name: str) -> Path | None:
         """The path of file ``name`` in ``directory`` if it is checked, else ``None``.
 
         ``relative`` is the file's :meth:`relative` path, known to the walk;
-        the path is only built for a file the patterns take.
+        the path is only built for a file the patterns take. As for
+        :meth:`skips_walked_directory`, ``directory`` must not be skipped.
         """
+        return directory / name if self.takes_walked_file(directory, name, relative) else None
+
+    def takes_walked_file(self, directory: Path | str, name: str, relative: str) -> bool:
+        """:meth:`walked_file` as a yes or no; ``directory`` may be given as a string."""
         suffixes = self._include_suffixes
         included = name.endswith(suffixes) if suffixes else self.include.match_file(relative)
-        if not included or self.exclude.match_file(relative):
-            return None
-        path = directory / name
-        return None if self._gitignored(path, False) else path
+        if not included or self._walk_excludes.excludes_file(relative, name):
+            return False
+        return not (self.respect_gitignore and self._gitignored_in(directory, name, False))
+
+    def _gitignored_in(self, directory: Path | str, name: str, is_dir: bool) -> bool:
+        """Whether ``name`` in ``directory`` is ignored by the ``.gitignore`` files."""
+        if not self.respect_gitignore:
+            return False
+        key = str(directory)
+        rules = self._walked_rules.get(key)
+        if rules is None:
+            # Each .gitignore of the chain, with where ``directory`` is from it.
+            here = Path(directory)
+            rules = tuple(
+                (ignore.spec, _prefix(here, ignore.directory)) for ignore in self._chain(here)
+            )
+            self._walked_rules[key] = rules
+        suffix = "/" if is_dir else ""
+        for spec, prefix in rules:
+            include: bool | None = spec.check_file(f"{prefix}{name}{suffix}").include
+            if include is not None:
+                return include
+        return False
 
     def excludes_directory_or_parent(self, directory: Path) -> bool:
         """Whether ``directory``, or a directory between it and the root, is skipped.
@@ -225,6 +287,7 @@ def find_files(paths: Sequence[Path], standards: Standards) -> Discovery:
     Raises :class:`PathProblemError` naming the first path that cannot be used.
     """
     file_filter = FileFilter(standards)
+    walked: set[str] = set()
     found: set[Path] = set()
     skipped: list[SkippedPath] = []
     for given in paths:
@@ -233,7 +296,7 @@ def find_files(paths: Sequence[Path], standards: Standards) -> Discovery:
             walk_filter = file_filter
             if file_filter.excludes_directory_or_parent(path):
                 walk_filter = FileFilter(standards, base=path)
-            found.update(_walk(path, walk_filter, skipped))
+            walked.update(_walk(path, walk_filter, skipped))
             continue
         if not _is_regular_file(path):
             skipped.append(SkippedPath(given, "not a regular file"))
@@ -246,7 +309,13 @@ def find_files(paths: Sequence[Path], standards: Standards) -> Discovery:
             found.add(path)
         else:
             skipped.append(SkippedPath(given, reason))
-    return Discovery(sorted(found), skipped)
+    # Sorted as paths sort (by their parts), without comparing Path objects.
+    found.update(map(Path, walked))
+    return Discovery(sorted(found, key=_parts), skipped)
+
+
+def _parts(path: Path) -> list[str]:
+    return str(path).split(os.sep)
 
 
 def _usable(given: Path) -> Path:
@@ -275,24 +344,50 @@ def _is_regular_file(path: Path) -> bool:
         return False
 
 
-def _walk(top: Path, file_filter: FileFilter, skipped: list[SkippedPath]) -> Iterator[Path]:
-    def unreadable(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else top
-        skipped.append(SkippedPath(where, f"cannot read the directory: {error.strerror}"))
+def _walk(top: Path, file_filter: FileFilter, skipped: list[SkippedPath]) -> Iterator[str]:
+    """The paths (as strings) of the files to check below ``top``, in no particular order.
 
-    for directory, subdirectories, files in os.walk(top, onerror=unreadable):
-        here = Path(directory)
-        # Relative paths are built as strings from the directory's: a large
-        # tree has tens of thousands of files, most of which (data, locale
-        # files) the include patterns turn away at once.
-        relative = file_filter.relative(here)
-        prefix = f"{relative}/" if relative else ""
-        subdirectories[:] = sorted(
-            name
-            for name in subdirectories
-            if not file_filter.skips_walked_directory(here / name, f"{prefix}{name}")
-        )
-        for name in files:
-            path = file_filter.walked_file(here, f"{prefix}{name}", name)
-            if path is not None and _is_regular_file(path):
-                yield path
+    Directories are read with :func:`os.scandir`, whose entries know their type
+    without a ``stat`` call; symbolic links to directories are not followed
+    (a link to a file is, as the file is read through it). Relative paths are
+    built as strings: a large tree has tens of thousands of files, most of
+    which (data, locale files) the include patterns turn away at once.
+    """
+    relative_top = file_filter.relative(top)
+    pending = [(str(top), f"{relative_top}/" if relative_top else "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError as error:
+            where = Path(error.filename) if error.filename else top
+            skipped.append(SkippedPath(where, f"cannot read the directory: {error.strerror}"))
+            continue
+        if file_filter.respect_gitignore:
+            file_filter.saw_directory(directory, (entry.name for entry in listed))
+        for entry in listed:
+            name = entry.name
+            relative = f"{prefix}{name}"
+            if _is_directory(entry):
+                if not entry.is_symlink() and not file_filter.skips_walked_entry(
+                    directory, name, relative
+                ):
+                    pending.append((entry.path, f"{relative}/"))
+            elif file_filter.takes_walked_file(directory, name, relative) and _is_file(entry):
+                yield entry.path
+
+
+def _is_directory(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a regular file (through a symbolic link too)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False

@@ -15,6 +15,8 @@ dict                          ``{"dict": [[key, value], ...]}`` (any keys)
 enum member                   ``{"enum": [module, qualified name, value]}``
 dataclass instance            ``{"dataclass": [module, qualified name,
                               [field values, in field order]]}``
+tuple of two or more          ``{"dataclasses": [module, qualified name,
+instances of one dataclass    [[field values], ...]]}``: the class named once
 ============================  ==================================================
 
 Every JSON object is a tag with exactly one member, so no value can pose as
@@ -80,7 +82,7 @@ def encode_value(value: object) -> object:
     if kind is float:
         return encode_float(plain)
     if kind is tuple:
-        return [encode_value(item) for item in plain]
+        return _encode_tuple(plain)
     if kind is list:
         return {"list": [encode_value(item) for item in plain]}
     if kind is dict:
@@ -93,6 +95,22 @@ def encode_value(value: object) -> object:
         names = _constructor_fields(kind)
         return {"dataclass": [module, name, [encode_value(getattr(value, n)) for n in names]]}
     raise PlainDataError(f"a {kind.__module__}.{kind.__qualname__} is not plain data")
+
+
+def _encode_tuple(items: tuple[object, ...]) -> object:
+    if len(items) >= 2:
+        first = type(items[0])
+        if (
+            dataclasses.is_dataclass(first)
+            and not issubclass(first, enum.Enum)
+            and all(type(item) is first for item in items)
+        ):
+            # A file's imports, say: one class, many instances; its name is written once.
+            module, name = _class_address(first)
+            names = _constructor_fields(first)
+            rows = [[encode_value(getattr(item, field)) for field in names] for item in items]
+            return {"dataclasses": [module, name, rows]}
+    return [encode_value(item) for item in items]
 
 
 _JSON_SCALARS: Final = frozenset({str, int, bool, float, type(None)})
@@ -184,12 +202,27 @@ def _decode_dataclass(body: object) -> object:
     return cls(*map(decode_value, values))
 
 
+def _decode_dataclasses(body: object) -> tuple[object, ...]:
+    module, name, rows = _expect_triple(body)
+    cls = find_loaded_class(module, name)
+    if not dataclasses.is_dataclass(cls):
+        raise PlainDataError(f"{module}.{name} is not a dataclass")
+    width = len(_constructor_fields(cls))
+    decoded = []
+    for row in _expect(rows, list):
+        if type(row) is not list or len(row) != width:
+            raise PlainDataError(f"{module}.{name} takes {width} fields")
+        decoded.append(cls(*map(decode_value, row)))
+    return tuple(decoded)
+
+
 _TAG_DECODERS: Final[dict[str, Decoder]] = {
     "float": _decode_non_finite,
     "list": _decode_list,
     "dict": _decode_dict,
     "enum": _decode_enum,
     "dataclass": _decode_dataclass,
+    "dataclasses": _decode_dataclasses,
 }
 
 

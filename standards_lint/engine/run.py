@@ -9,11 +9,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -63,6 +60,11 @@ class FileJob:
 
 def display_path(path: Path, cwd: Path) -> str:
     """``path`` relative to ``cwd`` when below it, always with ``/``."""
+    # The common case, a path below ``cwd``, by cutting the string.
+    prefix = os.path.join(cwd, "")
+    text = str(path)
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
     try:
         return path.relative_to(cwd).as_posix()
     except ValueError:
@@ -272,6 +274,11 @@ def _run_jobs(
                 if progress is not None:
                     progress(done, total)
         return results
+    # Only a run with work for workers pays for importing them.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415
+
     chunk_size = max(1, min(64, len(jobs_to_run) // (jobs * 8) or 1))
     chunks = [
         jobs_to_run[start : start + chunk_size] for start in range(0, len(jobs_to_run), chunk_size)
@@ -298,4 +305,6 @@ def _run_jobs(
 def _can_fork() -> bool:
     # Workers inherit the loaded rule packs (local plugins included) by fork;
     # where there is no fork, the run stays in one process.
+    import multiprocessing  # noqa: PLC0415 - see _run_jobs
+
     return "fork" in multiprocessing.get_all_start_methods()

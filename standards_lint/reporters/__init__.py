@@ -12,8 +12,8 @@ group, each entry point naming a renderer::
 
 from __future__ import annotations
 
-import types
-from collections.abc import Mapping
+import importlib
+from collections.abc import Iterator, Mapping
 from importlib.metadata import entry_points
 from typing import Final
 
@@ -25,13 +25,7 @@ from standards_lint.reporters.context import (
     RuleDoc,
     build_context,
 )
-from standards_lint.reporters.github import render_github
-from standards_lint.reporters.gitlab import render_gitlab
-from standards_lint.reporters.html import render_html
 from standards_lint.reporters.json_report import render_json
-from standards_lint.reporters.junit import render_junit
-from standards_lint.reporters.markdown import render_markdown
-from standards_lint.reporters.sarif import render_sarif
 from standards_lint.reporters.text import render_text
 
 ENTRY_POINT_GROUP: Final = "standards_lint.reporters"
@@ -49,19 +43,39 @@ def _json(report: Report, context: RenderContext) -> str:
     return render_json(report, statistics=context.statistics)
 
 
-#: The built-in formats, by the name ``--format`` and ``--output-format`` take.
-RENDERERS: Final[Mapping[str, Renderer]] = types.MappingProxyType(
-    {
-        "text": _text,
-        "json": _json,
-        "sarif": render_sarif,
-        "github": render_github,
-        "gitlab": render_gitlab,
-        "junit": render_junit,
-        "markdown": render_markdown,
-        "html": render_html,
+class _BuiltInRenderers(Mapping[str, Renderer]):
+    """The built-in formats, each module imported when its format is first used."""
+
+    _MODULES: Final = {
+        "sarif": ("standards_lint.reporters.sarif", "render_sarif"),
+        "github": ("standards_lint.reporters.github", "render_github"),
+        "gitlab": ("standards_lint.reporters.gitlab", "render_gitlab"),
+        "junit": ("standards_lint.reporters.junit", "render_junit"),
+        "markdown": ("standards_lint.reporters.markdown", "render_markdown"),
+        "html": ("standards_lint.reporters.html", "render_html"),
     }
-)
+
+    def __init__(self) -> None:
+        self._names = ("text", "json", *self._MODULES)
+        self._loaded: dict[str, Renderer] = {"text": _text, "json": _json}
+
+    def __getitem__(self, name: str) -> Renderer:
+        found = self._loaded.get(name)
+        if found is None:
+            module, function = self._MODULES[name]  # KeyError for an unknown format
+            found = getattr(importlib.import_module(module), function)
+            self._loaded[name] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+#: The built-in formats, by the name ``--format`` and ``--output-format`` take.
+RENDERERS: Final[Mapping[str, Renderer]] = _BuiltInRenderers()
 
 
 def plugin_format_names() -> list[str]:
@@ -121,12 +135,4 @@ __all__ = [
     "find_renderer",
     "plugin_format_names",
     "render",
-    "render_github",
-    "render_gitlab",
-    "render_html",
-    "render_json",
-    "render_junit",
-    "render_markdown",
-    "render_sarif",
-    "render_text",
 ]

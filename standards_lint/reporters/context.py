@@ -33,6 +33,7 @@ __all__ = [
     "RenderContext",
     "Renderer",
     "RuleDoc",
+    "area_of",
     "build_context",
     "reference_anchor",
 ]
@@ -246,3 +247,8 @@ def _work_tree_root(directory: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return directory
+
+
+def area_of(context: RenderContext, code: str, name: str = "") -> str:
+    """The area a rule belongs to; a rule the context does not know goes by its code's prefix."""
+    return context.rule(code, name).area or code.rstrip("0123456789").lower()

@@ -19,7 +19,8 @@ from standards_lint.config import StandardsResolver, load_standards
 from standards_lint.engine.analyze import FileProfile, analyze_file
 from standards_lint.engine.run import ProfileTable
 from standards_lint.model import FileResult, Report
-from standards_lint.reporters import render_json, render_text
+from standards_lint.reporters.json_report import render_json
+from standards_lint.reporters.text import render_text
 
 # hypothesmith compiles what it generates, and the compiler warns about odd
 # but valid code ("'complex' object is not callable"); that is not ours to show.

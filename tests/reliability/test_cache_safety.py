@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from functional.harness import Invoke
 
+from standards_lint.engine.cache import FORMAT_VERSION
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the payload uses a POSIX shell")
 
 CACHE = ".standards-lint-cache"
@@ -58,8 +60,8 @@ def entry_containing(root: Path, text: bytes) -> Path:
 def seal(key: str, result: object) -> bytes:
     """An entry for ``key`` holding ``result``, with a checksum that matches: a forger's."""
     head = (
-        f'{{"format":2,"key":{json.dumps(key)},"result":'
-        f'{json.dumps(result, separators=(",", ":"))},'
+        f'{{"format":{FORMAT_VERSION},"key":{json.dumps(key)},"result":'
+        f"{json.dumps(result, separators=(',', ':'))},"
     ).encode()
     return head + b'"sha256":"' + hashlib.sha256(head).hexdigest().encode() + b'"}'
 

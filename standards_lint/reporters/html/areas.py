@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Final
 
 from standards_lint.model import Report, Severity
-from standards_lint.reporters.context import RenderContext, RuleDoc
+from standards_lint.reporters.context import RenderContext, RuleDoc, area_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +108,6 @@ class AreaVerdict:
         if self.others:
             return f"Met, with {self.others:,} minor finding{'' if self.others == 1 else 's'}."
         return "Met: nothing to fix."
-
-
-def area_of(context: RenderContext, code: str, name: str = "") -> str:
-    """The area a rule belongs to; a rule the context does not know goes by its code's prefix."""
-    return context.rule(code, name).area or code.rstrip("0123456789").lower()
 
 
 def area_verdicts(report: Report, context: RenderContext) -> list[AreaVerdict]:

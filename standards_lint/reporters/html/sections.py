@@ -11,8 +11,8 @@ from typing import Final
 from standards_lint.history import HistoryEntry
 from standards_lint.hotspots import Hotspot
 from standards_lint.model import Report, Violation
-from standards_lint.reporters.context import RenderContext, RuleDoc
-from standards_lint.reporters.html.areas import AREAS, AreaVerdict, area_of
+from standards_lint.reporters.context import RenderContext, RuleDoc, area_of
+from standards_lint.reporters.html.areas import AREAS, AreaVerdict
 from standards_lint.reporters.html.charts import Bar, Series, bar_chart, line_chart, threshold_gauge
 from standards_lint.reporters.html.markup import anchor, plural, text
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from standards_lint.model import Violation
-from standards_lint.reporters.context import RenderContext
-from standards_lint.reporters.html.areas import area_of
+from standards_lint.reporters.context import RenderContext, area_of
 from standards_lint.reporters.html.markup import anchor, text
 
 

@@ -76,6 +76,9 @@ def through_json(value: object) -> object:
         Point(1.0, -2.5, "p"),
         Outer(Outer.Inner((1, 2, 3)), extra={"k": Point(0, 0)}),
         ImportStatement(3, 1, "pkg.mod", ("a", "b")),
+        (ImportStatement(1, 0, "os"), ImportStatement(2, 1, "", ("a",), True)),
+        (Point(1.0, 2.0), Outer(Outer.Inner(()))),
+        (Colour.RED, Colour.BLUE),
         Tally(3, 4),
         FileComplexity((1, 2, 12), 12, 71.25),
     ],
@@ -85,6 +88,20 @@ def test_plain_values_round_trip_through_json(value: object) -> None:
     back = through_json(value)
     assert back == value
     assert type(back) is type(value)
+
+
+def test_a_tuple_of_one_dataclass_names_its_class_once() -> None:
+    imports = (ImportStatement(1, 0, "os"), ImportStatement(2, 0, "sys"))
+    assert encode_value(imports) == {
+        "dataclasses": [
+            "standards_lint.rules.architecture.imports",
+            "ImportStatement",
+            [[1, 0, "os", [], False], [2, 0, "sys", [], False]],
+        ]
+    }
+    # One instance, or instances of several classes, keep the general form.
+    assert encode_value(imports[:1]) == [encode_value(imports[0])]
+    assert type(encode_value((Point(0, 0), Outer(Outer.Inner(()))))) is list
 
 
 def test_ints_and_floats_keep_their_types() -> None:
@@ -183,6 +200,12 @@ HERE = __name__
         {"dataclass": [1, "Point", []]},
         {"dataclass": [[HERE], "Point", []]},
         {"dataclass": ["never_imported_module_for_tests", "Thing", []]},
+        {"dataclasses": ["os", "system", [["echo planted"]]]},
+        {"dataclasses": [HERE, "NotADataclass", [[1]]]},
+        {"dataclasses": [HERE, "Point", [[1.0, 2.0, ""], [1.0]]]},
+        {"dataclasses": [HERE, "Point", [1.0, 2.0, ""]]},
+        {"dataclasses": [HERE, "Point", {"list": []}]},
+        {"dataclasses": [HERE, "Point"]},
         {"enum": [HERE, "Point", ["x"]]},
         {"enum": [HERE, "Colour", "green"]},
         {"enum": [HERE, "Colour", [1]]},

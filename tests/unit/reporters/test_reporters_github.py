@@ -8,8 +8,8 @@ import re
 from reporter_samples import HOSTILE, ODD_PATH
 
 from standards_lint.model import Report, Severity, Span, Violation
-from standards_lint.reporters import RenderContext, render_github
-from standards_lint.reporters.github import escape_data, escape_property
+from standards_lint.reporters import RenderContext
+from standards_lint.reporters.github import escape_data, escape_property, render_github
 
 _COMMAND = re.compile(r"^::(?P<command>[a-z]+) (?P<properties>[^:]*)::(?P<message>.*)$")
 _UNESCAPES = {"%25": "%", "%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ","}

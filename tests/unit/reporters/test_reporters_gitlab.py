@@ -9,8 +9,8 @@ from typing import Any
 from reporter_samples import HOSTILE, violation
 
 from standards_lint.model import Report, Severity
-from standards_lint.reporters import RenderContext, render_gitlab
-from standards_lint.reporters.gitlab import SEVERITIES
+from standards_lint.reporters import RenderContext
+from standards_lint.reporters.gitlab import SEVERITIES, render_gitlab
 
 GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 

@@ -20,7 +20,7 @@ from standards_lint.history import (
 )
 from standards_lint.hotspots import current_commit, rank_hotspots, recent_changes
 from standards_lint.model import Report, Severity, Span, Violation
-from standards_lint.reporters import FigureLimit, RenderContext, render_json
+from standards_lint.reporters import FigureLimit, RenderContext
 from standards_lint.reporters.html import LayerContract, PageExtras, render_html, render_page
 from standards_lint.reporters.html.areas import area_verdicts
 from standards_lint.reporters.html.charts import Bar, Series, bar_chart, line_chart
@@ -28,6 +28,7 @@ from standards_lint.reporters.html.graph import breaking_imports
 from standards_lint.reporters.html.markup import json_for_script
 from standards_lint.reporters.html.sections import count_charts, trend
 from standards_lint.reporters.html.table import violations_table
+from standards_lint.reporters.json_report import render_json
 
 SCRIPT = "<script>alert(1)</script>"
 

@@ -6,7 +6,7 @@ import json
 import math
 
 from standards_lint.model import Edit, Fix, FixSafety, Report, Severity, Span, Violation
-from standards_lint.reporters import render_json
+from standards_lint.reporters.json_report import render_json
 from standards_lint.version import tool_version
 
 VIOLATION_KEYS = {

@@ -9,7 +9,8 @@ import junitparser
 from reporter_samples import HOSTILE, ODD_PATH
 
 from standards_lint.model import Report
-from standards_lint.reporters import RenderContext, render_junit
+from standards_lint.reporters import RenderContext
+from standards_lint.reporters.junit import render_junit
 
 
 def parsed(report: Report, context: RenderContext, tmp_path: Path) -> junitparser.JUnitXml:

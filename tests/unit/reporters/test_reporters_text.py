@@ -10,7 +10,9 @@ import click
 import pytest
 
 from standards_lint.model import Edit, Fix, FixSafety, Report, Severity, Span, Violation
-from standards_lint.reporters import RENDERERS, RenderContext, render_json, render_text
+from standards_lint.reporters import RENDERERS, RenderContext
+from standards_lint.reporters.json_report import render_json
+from standards_lint.reporters.text import render_text
 
 
 def violation(
