@@ -212,6 +212,10 @@ class PendingReport:
     value: float | None = None
     #: The repair offered with the report, if any.
     fix: ProposedFix | None = None
+    #: The nodes that enclosed the walk when the report was made (the module
+    #: first) and the reported node: its position is then found by generating
+    #: only the innermost class or function that holds it.
+    enclosing: tuple[libcst.CSTNode, ...] = ()
 
 
 class RuleMeta:
@@ -324,7 +328,9 @@ class Rule(RuleMeta, Generic[OptionsT]):
         """
         ancestors = self._ancestors
         statement = ancestors[1] if len(ancestors) > 1 else (node if ancestors else None)
-        self.reports.append(PendingReport(node, None, message, statement, value, fix))
+        self.reports.append(
+            PendingReport(node, None, message, statement, value, fix, (*ancestors, node))
+        )
 
     def report_at(
         self,

@@ -214,7 +214,11 @@ def _resolve_reports(
     pending: list[tuple[Rule[Any], PendingReport]] = [
         (rule, report) for rule in rules for report in rule.reports
     ]
-    wanted = [(report.node, report.statement) for _, report in pending if report.node is not None]
+    wanted = [
+        (report.node, report.statement, report.enclosing)
+        for _, report in pending
+        if report.node is not None
+    ]
     spans: dict[int, Span] = {}
     if wanted and module is not None:
         from standards_lint.engine.positions import find_spans_by_statement  # noqa: PLC0415

@@ -164,7 +164,9 @@ def test_report_keeps_the_node_for_later_positions() -> None:
     rule = make(TextRule)
     node = object()
     rule.report(node, "at a node")  # type: ignore[arg-type]
-    assert rule.reports == [PendingReport(node, None, "at a node")]  # type: ignore[arg-type]
+    assert rule.reports == [
+        PendingReport(node, None, "at a node", enclosing=(node,))  # type: ignore[arg-type]
+    ]
 
 
 def test_report_at_defaults_the_end_to_the_start() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import click.core
 import libcst
@@ -12,6 +13,7 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 import standards_lint.config.standards
 import standards_lint.engine.walk
+from standards_lint.engine import positions
 from standards_lint.engine.positions import find_spans, find_spans_by_statement
 from standards_lint.model import Span
 
@@ -94,18 +96,22 @@ def test_no_nodes_no_spans() -> None:
     assert find_spans(libcst.parse_module("x = 1\n"), []) == {}
 
 
-def nodes_with_statements(module: libcst.Module) -> list[tuple[libcst.CSTNode, libcst.CSTNode]]:
-    """Every node below the module, paired with the module-level statement holding it."""
-    pairs: list[tuple[libcst.CSTNode, libcst.CSTNode]] = []
+Wanted = tuple[libcst.CSTNode, libcst.CSTNode, tuple[libcst.CSTNode, ...]]
 
-    def collect(node: libcst.CSTNode, statement: libcst.CSTNode) -> None:
-        pairs.append((node, statement))
+
+def nodes_with_statements(module: libcst.Module) -> list[Wanted]:
+    """Every node below the module, with its module-level statement and its enclosing nodes."""
+    wanted: list[Wanted] = []
+
+    def collect(node: libcst.CSTNode, enclosing: tuple[libcst.CSTNode, ...]) -> None:
+        chain = (*enclosing, node)
+        wanted.append((node, chain[1], chain))
         for child in node.children:
-            collect(child, statement)
+            collect(child, chain)
 
     for statement in module.body:
-        collect(statement, statement)
-    return pairs
+        collect(statement, (module,))
+    return wanted
 
 
 @pytest.mark.parametrize(("name", "source"), [*TRICKY.items(), *real_files().items()])
@@ -115,14 +121,53 @@ def test_spans_by_statement_agree_with_the_whole_module_pass(name: str, source: 
     except SyntaxError:
         pytest.skip("newer syntax than this Python's ast (the engine reports SL001 then)")
     module = libcst.parse_module(source)
-    pairs = nodes_with_statements(module)
-    whole = find_spans(module, [node for node, _ in pairs])
-    by_statement = find_spans_by_statement(module, tree, pairs)
-    assert by_statement == whole
+    wanted = nodes_with_statements(module)
+    whole = find_spans(module, [node for node, _, _ in wanted])
+    assert find_spans_by_statement(module, tree, wanted) == whole
+    # Without the enclosing nodes, each node is found in its module-level statement.
+    alone = [(node, statement, ()) for node, statement, _ in wanted]
+    assert find_spans_by_statement(module, tree, alone) == whole
+
+
+def test_a_node_in_a_method_is_found_by_generating_its_statement_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    generated: list[libcst.CSTNode] = []
+    generate = positions._generate
+
+    def recording(module: libcst.Module, place: Any) -> Any:
+        generated.append(place.statement)
+        return generate(module, place)
+
+    monkeypatch.setattr(positions, "_generate", recording)
+    source = (
+        "class A:\n    x = 1\n\n    # about f\n    @property\n"
+        "    def f(self):\n        return (\n            1)\n"
+    )
+    module = libcst.parse_module(source)
+    wanted = nodes_with_statements(module)
+    method = module.body[0].body.body[1]  # type: ignore[attr-defined]
+    returned = method.body.body[0].body[0].value
+    chain = next(chain for node, _, chain in wanted if node is returned)
+    spans = find_spans_by_statement(module, ast.parse(source), [(returned, module.body[0], chain)])
+    assert spans == {id(returned): Span(8, 13, 8, 14)} == find_spans(module, [returned])
+    assert generated == [method.body.body[0]]
+
+
+def test_a_node_reported_outside_the_enclosing_nodes_is_still_found() -> None:
+    source = "class A:\n    def f(self):\n        pass\n\n    y = 2\n"
+    module = libcst.parse_module(source)
+    klass = module.body[0]
+    method = klass.body.body[0]  # type: ignore[attr-defined]
+    other = klass.body.body[1]  # type: ignore[attr-defined]
+    # Reported while the walk was in f, about a statement beside it.
+    chain = (module, klass, klass.body, method, other)  # type: ignore[attr-defined]
+    spans = find_spans_by_statement(module, ast.parse(source), [(other, klass, chain)])
+    assert spans == find_spans(module, [other])
 
 
 def test_spans_by_statement_fall_back_without_a_statement() -> None:
     module = libcst.parse_module("x = 1\n\n\ny = (\n    2)\n")
     node = module.body[1]
-    spans = find_spans_by_statement(module, ast.parse(module.code), [(node, None)])
+    spans = find_spans_by_statement(module, ast.parse(module.code), [(node, None, ())])
     assert spans[id(node)] == Span(4, 1, 5, 7)
