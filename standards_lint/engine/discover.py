@@ -60,17 +60,10 @@ class Discovery:
 
 @dataclass(frozen=True, slots=True)
 class _IgnoreFile:
+    """A ``.gitignore`` file: its directory and its patterns."""
+
     directory: Path
     spec: pathspec.GitIgnoreSpec
-
-    def verdict(self, path: Path, is_dir: bool) -> bool | None:
-        """``True`` ignored, ``False`` re-included by a negation, ``None`` not mentioned."""
-        try:
-            relative = path.relative_to(self.directory).as_posix()
-        except ValueError:
-            return None
-        include: bool | None = self.spec.check_file(relative + ("/" if is_dir else "")).include
-        return include
 
 
 def _prefix(directory: Path, top: Path) -> str:
@@ -166,14 +159,7 @@ class FileFilter:
         return chain
 
     def _gitignored(self, path: Path, is_dir: bool) -> bool:
-        if not self.respect_gitignore:
-            return False
-        # As in git, the .gitignore nearest to the file that mentions it decides.
-        for ignore_file in self._chain(path.parent):
-            verdict = ignore_file.verdict(path, is_dir)
-            if verdict is not None:
-                return verdict
-        return False
+        return self._gitignored_in(path.parent, path.name, is_dir)
 
     def skips_directory(self, directory: Path) -> bool:
         """Whether nothing under ``directory`` is checked."""
@@ -227,6 +213,7 @@ class FileFilter:
             )
             self._walked_rules[key] = rules
         suffix = "/" if is_dir else ""
+        # As in git, the .gitignore nearest to the file that mentions it decides.
         for spec, prefix in rules:
             include: bool | None = spec.check_file(f"{prefix}{name}{suffix}").include
             if include is not None:
