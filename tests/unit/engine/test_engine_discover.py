@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -184,3 +186,24 @@ def test_include_patterns_of_suffixes_and_others_take_the_same_files(
     spec = pathspec.GitIgnoreSpec.from_lines(include)
     expected = sorted(name for name in names if spec.match_file(name))
     assert found(include=include) == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="POSIX links")
+def test_the_walk_reads_files_through_links_but_never_enters_linked_directories(
+    tmp_path: Path, found: Callable[..., list[str]]
+) -> None:
+    write(tmp_path, "real/a.py")
+    write(tmp_path, "outside/b.py")
+    (tmp_path / "real" / "linked_dir").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "real" / "linked.py").symlink_to(tmp_path / "outside" / "b.py")
+    (tmp_path / "real" / "broken.py").symlink_to(tmp_path / "missing.py")
+    assert found("real") == ["real/a.py", "real/linked.py"]
+
+
+def test_files_are_sorted_as_paths_sort_not_as_strings(
+    tmp_path: Path, found: Callable[..., list[str]]
+) -> None:
+    for name in ("a/z.py", "a-b/y.py", "a.py", "ab.py"):
+        write(tmp_path, name)
+    # As strings "a-b/" < "a.py" < "a/": paths compare part by part instead.
+    assert found() == ["a/z.py", "a-b/y.py", "a.py", "ab.py"]
