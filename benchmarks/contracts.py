@@ -1,103 +1,33 @@
-"""The Django contracts case: the same contracts for standards-lint and import-linter.
+"""The Django contracts case: the contracts the agreement test checks on Django.
 
-The contracts are written once, as the tables of ``[[architecture.contracts]]``,
-and translated into import-linter's INI form (``.importlinter`` with
-``root_package = django``). Both files go beside one copy of the installed
-Django's ``.py`` files, so both tools read the same source.
+The contracts, and the writing of ``standards.toml`` and ``importlinter.ini``
+from them, are the test's (``tests/unit/rules/architecture``): what is timed
+is what is shown to agree with import-linter. Both files go beside one copy of
+the installed Django's ``.py`` files, so both tools read the same source.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+import sys
 from pathlib import Path
-from typing import Any
 
-#: A layers, a forbidden, an independence, an acyclic and a protected contract.
-DJANGO_CONTRACTS: tuple[Mapping[str, Any], ...] = (
-    {
-        "name": "layers",
-        "type": "layers",
-        "layers": [
-            "django.contrib",
-            "django.test",
-            "django.views | django.forms | django.template",
-            "django.db",
-            "django.core",
-            "django.utils",
-        ],
-    },
-    {
-        "name": "db without http",
-        "type": "forbidden",
-        "source-modules": ["django.db"],
-        "forbidden-modules": ["django.http", "django.contrib", "sqlparse", "asgiref"],
-    },
-    {
-        "name": "independent apps",
-        "type": "independence",
-        "modules": [
-            "django.contrib.admin",
-            "django.contrib.auth",
-            "django.contrib.sessions",
-            "django.contrib.gis",
-            "django.contrib.postgres",
-        ],
-    },
-    {"name": "acyclic", "type": "acyclic", "ancestors": ["django"]},
-    {
-        "name": "protected",
-        "type": "protected",
-        "protected-modules": ["django.db.backends"],
-        "allowed-importers": ["django.db.models", "django.contrib.gis"],
-    },
-)
-#: Where import-linter's contract type names differ from ours.
-_INI_TYPES = {"acyclic": "acyclic_siblings"}
+_COMPARISON = Path(__file__).resolve().parent.parent / "tests" / "unit" / "rules" / "architecture"
+sys.path.insert(0, str(_COMPARISON))
 
+# Modules of the agreement test, found through the path set just above.
+from arc_compare import write_configs  # noqa: E402  # standards-lint: ignore[TEC101] the test's
+from compared_contracts import DJANGO  # noqa: E402  # standards-lint: ignore[TEC101] the test's
 
-def _toml_value(value: object) -> str:
-    return str(value).lower() if isinstance(value, bool) else json.dumps(value)
+#: The Django contracts, a layers, a forbidden, an independence, an acyclic and a protected one.
+DJANGO_CONTRACTS = DJANGO
 
-
-def standards_text(contracts: Sequence[Mapping[str, Any]]) -> str:
-    """A standards file that selects the architecture rules only, with ``contracts``."""
-    lines = [
-        'select = ["architecture"]',
-        "respect-gitignore = false",
-        "",
-        "[architecture]",
-        'source-roots = ["."]',
-    ]
-    for contract in contracts:
-        lines += ["", "[[architecture.contracts]]"]
-        lines += [f"{key} = {_toml_value(value)}" for key, value in contract.items()]
-    return "\n".join(lines) + "\n"
-
-
-def import_linter_text(root_package: str, contracts: Sequence[Mapping[str, Any]]) -> str:
-    """The same ``contracts`` as an import-linter INI file."""
-    lines = [
-        "[importlinter]",
-        f"root_package = {root_package}",
-        "include_external_packages = True",
-    ]
-    for number, contract in enumerate(contracts):
-        lines += ["", f"[importlinter:contract:c{number}]"]
-        for key, value in contract.items():
-            name = key.replace("-", "_")
-            if key == "type":
-                value = _INI_TYPES.get(value, value)
-            if isinstance(value, list):
-                lines += [f"{name} =", *(f"    {item}" for item in value)]
-            else:
-                lines.append(f"{name} = {value}")
-    return "\n".join(lines) + "\n"
+#: The file ``write_contracts`` writes import-linter's contracts to.
+IMPORT_LINTER_CONFIG = "importlinter.ini"
 
 
 def write_contracts(root: Path) -> None:
-    """Write ``standards.toml`` and ``.importlinter`` for the Django contracts into ``root``."""
-    (root / "standards.toml").write_text(standards_text(DJANGO_CONTRACTS), encoding="utf-8")
-    (root / ".importlinter").write_text(
-        import_linter_text("django", DJANGO_CONTRACTS), encoding="utf-8"
-    )
+    """Write ``standards.toml`` and ``importlinter.ini`` for the Django contracts into ``root``."""
+    write_configs(root, ["django"], DJANGO_CONTRACTS)
+
+
+__all__ = ["DJANGO_CONTRACTS", "IMPORT_LINTER_CONFIG", "write_contracts"]

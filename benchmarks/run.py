@@ -274,7 +274,7 @@ def bench_contracts(tool: Path, snapshot: Path) -> tuple[dict[str, object], list
         )
         # grimp finds the package through the import path; the tool comes from the copy.
         session = Session(root, {"PYTHONPATH": os.pathsep.join([str(root), str(snapshot)])})
-        theirs_command = [str(lint_imports), "--no-logo", ".importlinter"]
+        theirs_command = [str(lint_imports), "--no-logo", contracts.IMPORT_LINTER_CONFIG]
         theirs_cold = session.record("lint-imports, first run (fills its cache)", theirs_command)
         their_cache = (root / ".import_linter_cache").is_dir()
         theirs = session.record(

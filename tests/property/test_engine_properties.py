@@ -12,8 +12,9 @@ import json
 
 import hypothesmith
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_settings import SETTINGS
 
 from standards_lint.config import StandardsResolver, load_standards
 from standards_lint.engine.analyze import FileProfile, analyze_file
@@ -25,19 +26,6 @@ from standards_lint.reporters.text import render_text
 # hypothesmith compiles what it generates, and the compiler warns about odd
 # but valid code ("'complex' object is not callable"); that is not ours to show.
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
-
-# No example database: the examples are cheap to regenerate, and the suite
-# should not write into the working tree.
-SETTINGS = settings(
-    deadline=None,
-    database=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
 
 
 @pytest.fixture(scope="module")

@@ -14,25 +14,15 @@ import ast
 
 import hypothesmith
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_settings import SETTINGS
 
 from standards_lint.config import Standards, load_standards
 from standards_lint.fixing.session import fix_source
 from standards_lint.model import FixSafety
 
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
-
-SETTINGS = settings(
-    deadline=None,
-    database=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
 
 
 @pytest.fixture(scope="module")

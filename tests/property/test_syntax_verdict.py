@@ -15,7 +15,8 @@ from pathlib import Path
 
 import hypothesmith
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
+from property_settings import SETTINGS
 
 from standards_lint.config import StandardsResolver, load_standards
 from standards_lint.engine.analyze import FileProfile, analyze_file
@@ -23,16 +24,6 @@ from standards_lint.engine.run import ProfileTable
 
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")
 
-SETTINGS = settings(
-    deadline=None,
-    database=None,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.filter_too_much,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
 VERDICTS = frozenset({"SL001", "SL005", "SL006"})
 
 
