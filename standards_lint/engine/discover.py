@@ -162,37 +162,27 @@ class FileFilter:
         return self._gitignored_in(path.parent, path.name, is_dir)
 
     def skips_directory(self, directory: Path) -> bool:
-        """Whether nothing under ``directory`` is checked."""
-        return self.skips_walked_directory(directory, self.relative(directory))
-
-    def skips_walked_directory(self, directory: Path, relative: str) -> bool:
-        """:meth:`skips_directory`, with ``directory``'s :meth:`relative` path already known.
-
-        The directories above ``directory`` (up to the root) must not be skipped,
-        as in a walk, which never enters a skipped directory.
-        """
-        return self.skips_walked_entry(directory.parent, directory.name, relative)
+        """Whether ``directory`` itself is excluded or ignored (see :meth:`skips_walked_entry`)."""
+        return self.skips_walked_entry(directory.parent, directory.name, self.relative(directory))
 
     def skips_walked_entry(self, parent: Path | str, name: str, relative: str) -> bool:
         """Whether the directory ``name`` in ``parent``, at ``relative``, is skipped.
 
-        As for :meth:`skips_walked_directory`; ``parent`` may be given as a string.
+        Only the directory itself is asked about, as in a walk, which never
+        enters a skipped directory: whether one above it is skipped is the
+        caller's question (:meth:`excludes_directory_or_parent` asks it of
+        each). ``parent`` may be given as a string.
         """
         return self._walk_excludes.excludes_directory(relative, name) or (
             self.respect_gitignore and self._gitignored_in(parent, name, True)
         )
 
-    def walked_file(self, directory: Path, relative: str, name: str) -> Path | None:
-        """The path of file ``name`` in ``directory`` if it is checked, else ``None``.
-
-        ``relative`` is the file's :meth:`relative` path, known to the walk;
-        the path is only built for a file the patterns take. As for
-        :meth:`skips_walked_directory`, ``directory`` must not be skipped.
-        """
-        return directory / name if self.takes_walked_file(directory, name, relative) else None
-
     def takes_walked_file(self, directory: Path | str, name: str, relative: str) -> bool:
-        """:meth:`walked_file` as a yes or no; ``directory`` may be given as a string."""
+        """Whether file ``name`` in ``directory``, at ``relative``, is checked, met in a walk.
+
+        As for :meth:`skips_walked_entry`, the directories above it are taken
+        not to be skipped; ``directory`` may be given as a string.
+        """
         suffixes = self._include_suffixes
         included = name.endswith(suffixes) if suffixes else self.include.match_file(relative)
         if not included or self._walk_excludes.excludes_file(relative, name):
