@@ -6,7 +6,7 @@ BIN := $(abspath $(VENV))/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test quick typecheck docs bench report clean
+.PHONY: demo test quick typecheck docs rule-index bench report clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ typecheck: $(TEST_STAMP)
 ## docs: regenerate the rule and option reference
 docs: $(STAMP)
 	$(BIN)/standards-lint rules --format markdown > docs/rules.md
+
+## rule-index: rewrite rules/index.py, what the registry knows of each area before importing it
+rule-index: $(STAMP)
+	$(BIN)/python -m standards_lint.rules.write_index
 
 ## report: write the example project's HTML report and its screenshot, docs/report.png
 report: $(STAMP)

@@ -19,6 +19,7 @@ from standards_lint.model import (
 )
 from standards_lint.rule import (
     Area,
+    DeferredRules,
     Fact,
     Invalid,
     ProjectFacts,
@@ -26,6 +27,7 @@ from standards_lint.rule import (
     ProposedFix,
     Replace,
     Rule,
+    RuleEntry,
     RulePack,
     Valid,
     option,
@@ -35,6 +37,7 @@ from standards_lint.source import SourceFile
 __all__ = [
     "Area",
     "ConfigError",
+    "DeferredRules",
     "Edit",
     "Fact",
     "FileResult",
@@ -47,6 +50,7 @@ __all__ = [
     "Replace",
     "Report",
     "Rule",
+    "RuleEntry",
     "RulePack",
     "Severity",
     "SourceFile",

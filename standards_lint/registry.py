@@ -4,6 +4,11 @@ The built-in rules arrive the same way as a third-party pack: through the
 ``standards_lint.rules`` entry-point group. A module or file named in the
 standards file's ``plugins`` is loaded too; it must define a ``RulePack``.
 
+A pack's :class:`~standards_lint.rule.DeferredRules` are imported only when
+a rule or fact of theirs is first asked for: the registry knows their codes,
+names and areas from the pack's description of them, and checks that
+description when it imports them.
+
 Loading a pack runs its code. Whatever that code raises, ``SystemExit`` and
 ``KeyboardInterrupt`` included, is contained and reported as a problem naming
 the pack, so a broken plugin can neither end the run nor hide the standards
@@ -22,15 +27,26 @@ import importlib.util
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from types import FrameType, MappingProxyType, ModuleType
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from standards_lint.engine_rules import TOOL_AREA, TOOL_RULES
-from standards_lint.rule import Area, Fact, ProjectRule, Rule, RuleMeta, RulePack, toml_key
+from standards_lint.rule import (
+    Area,
+    DeferredRules,
+    Fact,
+    ProjectRule,
+    Rule,
+    RuleEntry,
+    RuleMeta,
+    RulePack,
+    import_source,
+    toml_key,
+)
 
 ENTRY_POINT_GROUP: Final = "standards_lint.rules"
 ALL: Final = "ALL"
@@ -47,6 +63,168 @@ class RegistryError(Exception):
         self.problems = list(problems)
 
 
+_Value = TypeVar("_Value")
+
+
+@dataclass(frozen=True, slots=True)
+class _Imported:
+    """What a :class:`DeferredRules` gave when imported."""
+
+    rules: Mapping[str, type[RuleMeta]]
+    facts: Mapping[str, Fact[Any]]
+
+
+class _DeferredSet:
+    """One pack's :class:`DeferredRules`, imported at most once, when first needed."""
+
+    def __init__(self, deferred: DeferredRules, origin: str) -> None:
+        self.deferred = deferred
+        self.origin = origin
+        self._imported: _Imported | None = None
+        self._problems: tuple[str, ...] = ()
+        self._lock = threading.Lock()
+
+    @property
+    def imported(self) -> bool:
+        """Whether the rules have been imported (successfully or not)."""
+        return self._imported is not None or bool(self._problems)
+
+    def load(self, areas: Mapping[str, Area], fact_names: Collection[str]) -> _Imported:
+        """The rules and facts, imported now if not yet; raises :class:`RegistryError`."""
+        with self._lock:
+            if self._imported is None and not self._problems:
+                problems: list[str] = []
+                source = self.deferred.source
+                loaded = _run_plugin_code(
+                    functools.partial(import_source, source), self.origin, problems
+                )
+                if loaded is not _FAILED:
+                    problems.extend(
+                        f"{self.origin}: {problem}"
+                        for problem in _mismatches(loaded, self.deferred, areas, fact_names)
+                    )
+                if problems:
+                    self._problems = tuple(problems)
+                else:
+                    assert isinstance(loaded, RulePack)
+                    self._imported = _Imported(
+                        MappingProxyType({rule.code: rule for rule in loaded.rules}),
+                        MappingProxyType({fact.name: fact for fact in loaded.facts}),
+                    )
+            if self._imported is None:
+                raise RegistryError(self._problems)
+            return self._imported
+
+
+def _mismatches(
+    loaded: object, deferred: DeferredRules, areas: Mapping[str, Area], fact_names: Collection[str]
+) -> list[str]:
+    """How the imported ``loaded`` differs from what ``deferred`` said it holds."""
+    if not isinstance(loaded, RulePack):
+        return [f"{deferred.source} is not a RulePack"]
+    problems = []
+    if loaded.areas or loaded.deferred:
+        problems.append(f"{deferred.source} declares areas or deferred rules of its own")
+    for rule in loaded.rules:
+        problems.extend(rule.check_metadata())
+        if rule.area != deferred.area:
+            problems.append(f"{rule.__qualname__} ({rule.code}) is not of area {deferred.area!r}")
+    described = set(deferred.rules)
+    found = {RuleEntry(rule.code, rule.name, rule.enabled_by_default) for rule in loaded.rules}
+    for entry in sorted(described - found, key=lambda entry: entry.code):
+        problems.append(f"{deferred.source} has no rule {entry} as described")
+    for entry in sorted(found - described, key=lambda entry: entry.code):
+        problems.append(f"{deferred.source} has a rule not described: {entry}")
+    if sorted(fact.name for fact in loaded.facts) != sorted(deferred.facts):
+        problems.append(f"{deferred.source}'s facts are not the described {list(deferred.facts)}")
+    if not problems:
+        problems.extend(_rule_problems(loaded.rules, areas, fact_names))
+    return problems
+
+
+def _rule_problems(
+    rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
+) -> list[str]:
+    """Rules of unknown areas, needing unknown facts or reading unknown options."""
+    problems = []
+    for rule in rules:
+        if rule.area not in areas:
+            problems.append(f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}")
+            continue
+        for fact in getattr(rule, "facts", ()):
+            if issubclass(rule, ProjectRule) and fact not in fact_names:
+                problems.append(f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}")
+        options = areas[rule.area].options
+        if not dataclasses.is_dataclass(options):
+            continue
+        known = {toml_key(option.name) for option in dataclasses.fields(options)}
+        for name in rule.options_used:
+            if name not in known:
+                problems.append(
+                    f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
+                    f" of [{rule.area}]"
+                )
+    return problems
+
+
+class _LazyTable(Mapping[str, _Value]):
+    """Values by key; those of deferred sets are imported when first looked up.
+
+    Membership, length and iteration never import anything.
+    """
+
+    def __init__(
+        self,
+        eager: Mapping[str, _Value],
+        pending: Mapping[str, _DeferredSet],
+        part: Callable[[_Imported], Mapping[str, _Value]],
+        load: Callable[[_DeferredSet], _Imported],
+    ) -> None:
+        self.eager = MappingProxyType(dict(eager))
+        self.pending = MappingProxyType({k: v for k, v in pending.items() if k not in eager})
+        self._keys = (*self.eager, *self.pending)
+        self._part = part
+        self._load = load
+
+    def __getitem__(self, key: str) -> _Value:
+        if key in self.eager:
+            return self.eager[key]
+        return self._part(self._load(self.pending[key]))[key]
+
+    def load(self, deferred: _DeferredSet) -> _Imported:
+        """Import ``deferred`` if not yet; raises :class:`RegistryError`."""
+        return self._load(deferred)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.eager or key in self.pending
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __eq__(self, other: object) -> bool:
+        # Without importing: the same values, and the same deferred sets.
+        if isinstance(other, _LazyTable):
+            return self.eager == other.eager and self.pending == other.pending
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _eager_part(table: Mapping[str, _Value]) -> Mapping[str, _Value]:
+    return table.eager if isinstance(table, _LazyTable) else table
+
+
+def _pending_part(table: Mapping[str, object]) -> Mapping[str, _DeferredSet]:
+    return table.pending if isinstance(table, _LazyTable) else {}
+
+
+def _empty() -> Mapping[str, Any]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Registry:
     """Every known rule, area and fact collector, by code and by name.
@@ -56,9 +234,11 @@ class Registry:
     more packs is a new one (:meth:`with_packs`).
     """
 
-    rules: Mapping[str, type[RuleMeta]] = field(default_factory=lambda: MappingProxyType({}))
-    areas: Mapping[str, Area] = field(default_factory=lambda: MappingProxyType({}))
-    facts: Mapping[str, Fact[Any]] = field(default_factory=lambda: MappingProxyType({}))
+    #: Rule classes by code; a deferred rule's module is imported when it is looked up.
+    rules: Mapping[str, type[RuleMeta]] = field(default_factory=_empty)
+    areas: Mapping[str, Area] = field(default_factory=_empty)
+    #: Fact collectors by name, imported when looked up as :attr:`rules` are.
+    facts: Mapping[str, Fact[Any]] = field(default_factory=_empty)
     pack_fingerprints: tuple[str, ...] = ()
     #: Packs (``plugin 'x'``, ``entry point 'y' (...)``) that had problems, so
     #: their rules or areas may be missing: a selector the registry does not
@@ -66,7 +246,10 @@ class Registry:
     incomplete: tuple[str, ...] = ()
     #: Each pack registered, with where it came from, in order.
     packs: tuple[tuple[RulePack, str], ...] = ()
-    _by_name: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    _by_name: Mapping[str, str] = field(default_factory=_empty)
+    #: Every rule's area by code, known without importing a deferred rule.
+    _area_of: Mapping[str, str] = field(default_factory=_empty)
+    _off_by_default: frozenset[str] = frozenset()
 
     @property
     def fingerprint(self) -> str:
@@ -86,19 +269,56 @@ class Registry:
         return builder.build()
 
     def find(self, code_or_name: str) -> type[RuleMeta] | None:
-        """The rule with this code or kebab-case name."""
+        """The rule with this code or kebab-case name (imported if it was deferred)."""
         code = self._by_name.get(code_or_name, code_or_name.upper())
         return self.rules.get(code)
+
+    def knows_rule(self, code_or_name: str) -> bool:
+        """Whether a rule has this code (in any case) or kebab-case name; imports nothing."""
+        return code_or_name in self.rules or (
+            self._by_name.get(code_or_name, code_or_name.upper()) in self.rules
+        )
+
+    def area_of(self, code: str) -> str:
+        """The area of the rule ``code``; imports nothing."""
+        return self._area_of[code]
+
+    def load(self, codes: Iterable[str]) -> list[str]:
+        """Import the deferred rules among ``codes`` now, and the facts they read.
+
+        Returns the problems of those that failed to import, so that they can
+        be reported with the standards file's own.
+        """
+        rules, facts = self.rules, self.facts
+        if not isinstance(rules, _LazyTable) or not isinstance(facts, _LazyTable):
+            return []
+        sets = dict.fromkeys(rules.pending[code] for code in sorted(codes) if code in rules.pending)
+        problems: list[str] = []
+        for deferred in sets:
+            try:
+                imported = rules.load(deferred)
+            except RegistryError as error:
+                problems.extend(error.problems)
+                continue
+            # A project rule may read another set's facts (imports are architecture's).
+            for rule in imported.rules.values():
+                for fact in getattr(rule, "facts", ()):
+                    if fact in facts.pending:
+                        try:
+                            facts.load(facts.pending[fact])
+                        except RegistryError as error:
+                            problems.extend(p for p in error.problems if p not in problems)
+        return problems
 
     def select(self, selector: str) -> set[str]:
         """Codes matched by ``selector``: ``ALL``, a code, a code prefix, a name or an area.
 
-        Raises ``KeyError`` with a suggestion when nothing matches.
+        Raises ``KeyError`` with a suggestion when nothing matches. Imports nothing.
         """
         if selector == ALL:
             return set(self.rules)
         if selector in self.areas:
-            return {code for code, rule in self.rules.items() if rule.area == selector}
+            return {code for code, area in self._area_of.items() if area == selector}
         if selector in self._by_name:
             return {self._by_name[selector]}
         matched = {code for code in self.rules if code.startswith(selector.upper())}
@@ -116,7 +336,7 @@ class Registry:
 
     def default_selection(self) -> set[str]:
         """The codes that run when the standards file has no ``select``."""
-        return {code for code, rule in self.rules.items() if rule.enabled_by_default}
+        return {code for code in self.rules if code not in self._off_by_default}
 
     def per_file_rules(self, codes: Iterable[str]) -> list[type[Rule[Any]]]:
         """The per-file rule classes among ``codes``, in code order."""
@@ -146,6 +366,11 @@ class RegistryBuilder:
         self.incomplete: list[str] = []
         self.packs: list[tuple[RulePack, str]] = []
         self._by_name: dict[str, str] = {}
+        #: Deferred rules and facts, by code and by fact name.
+        self.deferred_rules: dict[str, _DeferredSet] = {}
+        self.deferred_facts: dict[str, _DeferredSet] = {}
+        self._area_of: dict[str, str] = {}
+        self._off_by_default: set[str] = set()
 
     @classmethod
     def with_tool_rules(cls, problems: list[str]) -> RegistryBuilder:
@@ -160,25 +385,37 @@ class RegistryBuilder:
     def from_registry(cls, registry: Registry) -> RegistryBuilder:
         """A builder that starts from everything ``registry`` holds."""
         builder = cls()
-        builder.rules.update(registry.rules)
+        builder.rules.update(_eager_part(registry.rules))
+        builder.deferred_rules.update(_pending_part(registry.rules))
+        builder.facts.update(_eager_part(registry.facts))
+        builder.deferred_facts.update(_pending_part(registry.facts))
         builder.areas.update(registry.areas)
-        builder.facts.update(registry.facts)
         builder.pack_fingerprints.extend(registry.pack_fingerprints)
         builder.incomplete.extend(registry.incomplete)
         builder.packs.extend(registry.packs)
         builder._by_name.update(registry._by_name)
+        builder._area_of.update(registry._area_of)
+        builder._off_by_default.update(registry._off_by_default)
         return builder
 
     def build(self) -> Registry:
         """The read-only registry of what was added."""
+        areas = MappingProxyType(dict(self.areas))
+        fact_names = frozenset([*self.facts, *self.deferred_facts])
+
+        def load(deferred: _DeferredSet) -> _Imported:
+            return deferred.load(areas, fact_names)
+
         return Registry(
-            rules=MappingProxyType(dict(self.rules)),
-            areas=MappingProxyType(dict(self.areas)),
-            facts=MappingProxyType(dict(self.facts)),
+            rules=_LazyTable(self.rules, self.deferred_rules, lambda got: got.rules, load),
+            areas=areas,
+            facts=_LazyTable(self.facts, self.deferred_facts, lambda got: got.facts, load),
             pack_fingerprints=tuple(self.pack_fingerprints),
             incomplete=tuple(self.incomplete),
             packs=tuple(self.packs),
             _by_name=MappingProxyType(dict(self._by_name)),
+            _area_of=MappingProxyType(dict(self._area_of)),
+            _off_by_default=frozenset(self._off_by_default),
         )
 
     def add_pack(self, pack: RulePack, origin: str, problems: list[str]) -> None:
@@ -198,8 +435,11 @@ class RegistryBuilder:
             self.areas[area.name] = area
         for fact in pack.facts:
             self.facts[fact.name] = fact
+            self.deferred_facts.pop(fact.name, None)
         for rule in pack.rules:
             self.add_rule(rule, origin, problems)
+        for deferred in pack.deferred:
+            self.add_deferred(deferred, origin, problems)
         self.pack_fingerprints.append(f"{origin}={pack.version}:{_source_hash(pack)}")
 
     def add_rule(self, rule: type[RuleMeta], origin: str, problems: list[str]) -> None:
@@ -208,28 +448,60 @@ class RegistryBuilder:
         if metadata_problems:
             problems.extend(f"{origin}: {problem}" for problem in metadata_problems)
             return
-        if rule.code in self.rules:
-            other = self.rules[rule.code].__qualname__
-            problems.append(f"{origin}: {rule.__qualname__} reuses code {rule.code} of {other}")
-            return
-        if rule.name in self._by_name:
-            problems.append(f"{origin}: {rule.__qualname__} reuses the name {rule.name!r}")
-            return
-        self.rules[rule.code] = rule
-        self._by_name[rule.name] = rule.code
+        entry = RuleEntry(rule.code, rule.name, rule.enabled_by_default)
+        if self._claim(entry, rule.__qualname__, origin, problems):
+            self.rules[rule.code] = rule
+            self._area_of[rule.code] = rule.area
+
+    def add_deferred(self, deferred: DeferredRules, origin: str, problems: list[str]) -> None:
+        """Register rules and facts to import when first needed, by their description."""
+        deferred_set = _DeferredSet(deferred, origin)
+        for entry in deferred.rules:
+            if self._claim(entry, f"{deferred.source} {entry.name}", origin, problems):
+                self.deferred_rules[entry.code] = deferred_set
+                self._area_of[entry.code] = deferred.area
+        for name in deferred.facts:
+            self.facts.pop(name, None)
+            self.deferred_facts[name] = deferred_set
+
+    def _claim(self, entry: RuleEntry, what: str, origin: str, problems: list[str]) -> bool:
+        """Take ``entry``'s code and name for a rule, or note why they are taken."""
+        if entry.code in self._area_of:
+            known = self.rules.get(entry.code)
+            other = known.__qualname__ if known is not None else self._name_of(entry.code)
+            problems.append(f"{origin}: {what} reuses code {entry.code} of {other}")
+            return False
+        if entry.name in self._by_name:
+            problems.append(f"{origin}: {what} reuses the name {entry.name!r}")
+            return False
+        self._by_name[entry.name] = entry.code
+        if not entry.enabled_by_default:
+            self._off_by_default.add(entry.code)
+        return True
+
+    def _name_of(self, code: str) -> str:
+        return next(name for name, known in self._by_name.items() if known == code)
 
     def check_areas(self, problems: list[str]) -> None:
         """Every rule's area must be registered, and every project rule's facts."""
+        fact_names = {*self.facts, *self.deferred_facts}
         for rule in self.rules.values():
             if rule.area not in self.areas:
                 problems.append(
                     f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}"
                 )
             for fact in getattr(rule, "facts", ()):
-                if issubclass(rule, ProjectRule) and fact not in self.facts:
+                if issubclass(rule, ProjectRule) and fact not in fact_names:
                     problems.append(
                         f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}"
                     )
+        for deferred_set in dict.fromkeys(self.deferred_rules.values()):
+            area = deferred_set.deferred.area
+            if area not in self.areas:
+                problems.append(
+                    f"{deferred_set.origin}: {deferred_set.deferred.source} names unknown"
+                    f" area {area!r}"
+                )
 
     def check_options_used(self, problems: list[str]) -> None:
         """Every option a rule says it reads must exist in its area."""
@@ -448,6 +720,14 @@ def _source_hash(pack: RulePack) -> str:
         else:
             # A plugin that is a lone file: hash it alone, not its neighbours.
             single_files.add(Path(filename))
+    for deferred in pack.deferred:
+        # Found without importing the module itself (its package is imported).
+        try:
+            spec = importlib.util.find_spec(deferred.source.partition(":")[0])
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.origin:
+            directories.add(Path(spec.origin).parent)
     return hash_python_files(sorted(directories), sorted(single_files))
 
 

@@ -16,6 +16,7 @@ suite runs and ``standards-lint explain`` prints.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -449,11 +450,61 @@ class ProjectRule(RuleMeta, Generic[OptionsT]):
 
 
 @dataclass(frozen=True, slots=True)
+class RuleEntry:
+    """What the registry knows of a deferred rule before its module is imported."""
+
+    code: str
+    name: str
+    enabled_by_default: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DeferredRules:
+    """The rules and fact collectors of one area, imported only when a run needs them.
+
+    ``source`` names a :class:`RulePack` as an entry point names an object
+    (``package.module:NAME``); that pack gives the rules and facts, and no
+    areas. It is imported the first time one of its rules or facts is asked
+    for. Until then the registry selects rules, suggests names and reads
+    suppression comments from ``rules`` and ``facts`` alone, so they must
+    describe the pack exactly: the registry checks when it imports it, and
+    :meth:`describe` writes them from it.
+    """
+
+    source: str
+    area: str
+    rules: tuple[RuleEntry, ...]
+    facts: tuple[str, ...] = ()
+
+    @classmethod
+    def describe(cls, source: str, area: str) -> DeferredRules:
+        """The description of the pack ``source`` names, which is imported to describe it."""
+        pack = import_source(source)
+        if not isinstance(pack, RulePack):
+            raise TypeError(f"{source} is not a RulePack")
+        return cls(
+            source,
+            area,
+            tuple(RuleEntry(rule.code, rule.name, rule.enabled_by_default) for rule in pack.rules),
+            tuple(fact.name for fact in pack.facts),
+        )
+
+
+def import_source(source: str) -> object:
+    """The object ``package.module:NAME`` names (its module imported), or the module itself."""
+    module_name, _, attribute = source.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attribute) if attribute else module
+
+
+@dataclass(frozen=True, slots=True)
 class RulePack:
     """What a plugin offers: rules, the areas their options live in, and fact collectors.
 
     Register one under the ``standards_lint.rules`` entry-point group, or name
-    a module that defines one in the standards file's ``plugins``.
+    a module that defines one in the standards file's ``plugins``. A large
+    pack may name some of its rules in ``deferred`` instead of ``rules``, so
+    that a run imports only the areas it uses (see :class:`DeferredRules`).
     """
 
     name: str
@@ -461,3 +512,4 @@ class RulePack:
     areas: Sequence[Area] = ()
     facts: Sequence[Fact[Any]] = ()
     version: str = ""
+    deferred: Sequence[DeferredRules] = ()

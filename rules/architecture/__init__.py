@@ -3,17 +3,12 @@
 Contracts: ``layers`` (ARC001), ``forbidden`` (ARC002), ``independence``
 (ARC003), ``protected`` (ARC004) and ``acyclic`` (ARC005), over one import
 graph built from every file's cached import facts; ARC006 reports
-``ignore-imports`` entries that match nothing.
+``ignore-imports`` entries that match nothing. The rules are in
+:mod:`.rule_set`, imported when a run selects one of them.
 """
 
-from standards_lint.rule import Area, Fact
-from standards_lint.rules.architecture.acyclic import AcyclicContract
-from standards_lint.rules.architecture.forbidden import ForbiddenImportContract
-from standards_lint.rules.architecture.imports import IMPORTS_FACT, collect_imports
-from standards_lint.rules.architecture.layers import IndependenceContract, LayersContract
+from standards_lint.rule import Area
 from standards_lint.rules.architecture.options import ArchitectureOptions
-from standards_lint.rules.architecture.protected import ProtectedContract
-from standards_lint.rules.architecture.unmatched import UnmatchedIgnoreImport
 
 ARCHITECTURE_AREA = Area(
     name="architecture",
@@ -21,14 +16,5 @@ ARCHITECTURE_AREA = Area(
     title="Architecture and layer boundaries",
     options=ArchitectureOptions,
 )
-ARCHITECTURE_RULES = (
-    LayersContract,
-    ForbiddenImportContract,
-    IndependenceContract,
-    ProtectedContract,
-    AcyclicContract,
-    UnmatchedIgnoreImport,
-)
-ARCHITECTURE_FACTS = (Fact(IMPORTS_FACT, "architecture", collect_imports),)
 
-__all__ = ["ARCHITECTURE_AREA", "ARCHITECTURE_FACTS", "ARCHITECTURE_RULES"]
+__all__ = ["ARCHITECTURE_AREA"]

@@ -31,11 +31,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from radon.complexity import cc_rank
 
-from .metrics import ModuleMetrics
+if TYPE_CHECKING:
+    from .metrics import ModuleMetrics
 
 Limit: TypeAlias = str | int | float
 """A rank letter (``"B"``) or a number (``12``)."""

@@ -1,6 +1,7 @@
 """The test-coverage standards (``[coverage]``), judged on coverage.py's data.
 
-The rules: COV001-COV003 make sure there is data to judge (missing, unreadable,
+The rules (:mod:`.rule_set`, imported when a run selects one of them):
+COV001-COV003 make sure there is data to judge (missing, unreadable,
 stale), COV101 judges the total and the changed lines and publishes the
 figures, COV102 each file, COV103 each ``[[coverage.paths]]`` glob.
 
@@ -12,54 +13,9 @@ is never imported or run. Each checked file yields its shape
 (:mod:`.file_shape`), a cached fact that tells stale data apart.
 """
 
-from __future__ import annotations
-
-from standards_lint.rule import Area, Fact
-
-from .data_rules import CoverageDataMissing, CoverageDataStale, CoverageDataUnreadable
-from .file_shape import SHAPE_FACT, FileShape, collect_shape
-from .measurement import MeasuredFile, Measurement, Tally
-from .options import CoverageOptions, PathThreshold
-from .reading import CoverageData, DataMissing, DataUnreadable, read_coverage
-from .threshold_rules import (
-    BRANCH_COVERAGE_METRIC,
-    LINE_COVERAGE_METRIC,
-    NEW_CODE_COVERAGE_METRIC,
-    TOTAL_COVERAGE_METRIC,
-    FileCoverage,
-    NewCodeCoverage,
-    PathCoverage,
-    TotalCoverage,
-)
+from standards_lint.rule import Area
+from standards_lint.rules.coverage.options import CoverageOptions
 
 COVERAGE_AREA = Area("coverage", "COV", "Test coverage", CoverageOptions)
-COVERAGE_RULES = (
-    CoverageDataMissing,
-    CoverageDataUnreadable,
-    CoverageDataStale,
-    TotalCoverage,
-    FileCoverage,
-    PathCoverage,
-)
-COVERAGE_FACTS = (Fact(SHAPE_FACT, "coverage", collect_shape),)
 
-__all__ = [
-    "BRANCH_COVERAGE_METRIC",
-    "COVERAGE_AREA",
-    "COVERAGE_FACTS",
-    "COVERAGE_RULES",
-    "LINE_COVERAGE_METRIC",
-    "NEW_CODE_COVERAGE_METRIC",
-    "TOTAL_COVERAGE_METRIC",
-    "CoverageData",
-    "CoverageOptions",
-    "DataMissing",
-    "DataUnreadable",
-    "FileShape",
-    "MeasuredFile",
-    "Measurement",
-    "NewCodeCoverage",
-    "PathThreshold",
-    "Tally",
-    "read_coverage",
-]
+__all__ = ["COVERAGE_AREA"]

@@ -12,6 +12,7 @@ import click
 
 from standards_lint.cli.common import EXIT_TOOL_FAILED, main
 from standards_lint.interruption import UserInterrupt
+from standards_lint.registry import RegistryError
 
 __all__ = ["main", "run"]
 
@@ -37,6 +38,12 @@ def run() -> Any:
         sys.exit(EXIT_TOOL_FAILED)
     except click.ClickException as error:
         error.show()
+        sys.exit(EXIT_TOOL_FAILED)
+    except RegistryError as error:
+        # A pack's deferred rules that fail to import when first used.
+        click.echo("standards-lint: error: a rule pack could not be loaded:", err=True)
+        for problem in error.problems:
+            click.echo(f"  {problem}", err=True)
         sys.exit(EXIT_TOOL_FAILED)
     except Exception as error:
         if os.environ.get("STANDARDS_LINT_DEBUG"):

@@ -35,7 +35,7 @@ class EffectiveStandards:
 
 def _specificity(selector: str, standards: Standards) -> int:
     registry = standards.registry
-    if selector in registry.rules or registry.find(selector) is not None:
+    if registry.knows_rule(selector):
         return 1000
     if selector == "ALL":
         return 0
@@ -87,6 +87,24 @@ class StandardsResolver:
     def top_level(self) -> EffectiveStandards:
         """The standards with no override applied."""
         return self.for_key(())
+
+    def selectable_codes(self) -> set[str]:
+        """Every code that some file may be checked with (a superset of each one's selection).
+
+        The top level's selection, and whatever an override selects; the
+        rules' classes are not needed, so a deferred rule is not imported.
+        """
+        standards = self.standards
+        registry = standards.registry
+        base = registry.default_selection() if standards.select is None else set()
+        codes = self._apply_selectors(
+            base | ALWAYS_SELECTED, standards.select or (), standards.ignore
+        )
+        for override in standards.overrides:
+            if override.starts_over and not override.own_selection:
+                codes |= registry.default_selection()
+            codes |= self._apply_selectors(set(), override.select, ())
+        return codes
 
     def _compute(self, key: tuple[int, ...]) -> EffectiveStandards:
         standards = self.standards

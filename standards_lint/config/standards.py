@@ -257,6 +257,11 @@ def build_standards(
         extra = _selectors(list(ignore), registry, "--ignore", problems)
         standards = _replace(standards, command_line_ignore=extra)
         problems.extend(_unchecked("--ignore", list(ignore), registry))
+    # The rules a run may use are imported now, so that a pack that fails to
+    # import them is reported here, with the standards file's problems.
+    from standards_lint.config.effective import StandardsResolver  # noqa: PLC0415 - it imports this
+
+    problems.extend(registry.load(StandardsResolver(standards).selectable_codes()))
     every_file = [file_path for file_path, _ in chain]
     every_file.extend(file_path for _, chain_below in below for file_path, _ in chain_below)
     located = locate_problems(problems, every_file)

@@ -361,7 +361,7 @@ def test_a_pack_clashing_with_the_builtin_pack_is_refused(monkeypatch: pytest.Mo
     fake_entry_points(
         monkeypatch, FakeEntryPoint("zz-clash", lambda: RulePack("c", [clash], [UNIT_AREA]))
     )
-    with pytest.raises(RegistryError, match="Clash reuses code STY001 of LineTooLong"):
+    with pytest.raises(RegistryError, match="Clash reuses code STY001 of line-too-long"):
         load_registry()
 
 

@@ -1,9 +1,10 @@
-"""Commands are imported when they run; the table saying where each is defined is right."""
+"""Commands, and rule areas, are imported when a run uses them; the table of commands is right."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -66,3 +67,24 @@ def test_a_check_does_not_import_the_other_commands_or_the_html_report() -> None
         "multiprocessing",
     ):
         assert unused not in loaded, unused
+
+
+def test_a_check_imports_only_the_rules_of_the_areas_it_selects(tmp_path: Path) -> None:
+    (tmp_path / "standards.toml").write_text('select = ["architecture"]\n')
+    (tmp_path / "module.py").write_text("import os\n")
+    program = (
+        "import sys\n"
+        "from standards_lint.cli import main\n"
+        "try:\n"
+        f"    main.main(['check', '--no-cache', {str(tmp_path)!r}], standalone_mode=False)\n"
+        "finally:\n"
+        "    print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert "All standards met" in ran.stdout
+    loaded = set(ran.stderr.split())
+    assert "standards_lint.rules.architecture.rule_set" in loaded
+    for area in ("style", "docstrings", "complexity", "technologies", "tests", "coverage"):
+        assert f"standards_lint.rules.{area}.rule_set" not in loaded, area

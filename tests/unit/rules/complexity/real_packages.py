@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from standards_lint.rules.complexity import ModuleMetrics, measure_module
+from standards_lint.rules.complexity.metrics import ModuleMetrics, measure_module
 
 REAL_PACKAGES = ("click", "pathspec", "radon")
 

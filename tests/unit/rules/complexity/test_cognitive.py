@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 
-from standards_lint.rules.complexity import (
+from standards_lint.rules.complexity.cognitive import (
     IncrementKind,
     cognitive_complexity,
     cognitive_increments,

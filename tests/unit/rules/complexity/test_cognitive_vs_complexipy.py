@@ -22,13 +22,12 @@ from typing import Any
 
 import pytest
 
-from standards_lint.rules.complexity import (
-    FunctionMetrics,
+from standards_lint.rules.complexity.cognitive import (
     Increment,
     IncrementKind,
     cognitive_increments,
-    measure_module,
 )
+from standards_lint.rules.complexity.metrics import FunctionMetrics, measure_module
 
 from .real_packages import REAL_PACKAGES, measured_package
 

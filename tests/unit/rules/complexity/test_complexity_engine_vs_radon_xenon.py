@@ -39,7 +39,7 @@ from standards_lint.cli import main
 from standards_lint.config import load_standards
 from standards_lint.engine.discover import discover_files
 from standards_lint.model import Report
-from standards_lint.rules.complexity import measure_module
+from standards_lint.rules.complexity.metrics import measure_module
 
 pytest.importorskip("xenon")
 

@@ -17,10 +17,9 @@ import pytest
 from radon.metrics import mi_visit
 from radon.raw import analyze
 
-from standards_lint.rules.complexity import measure_module
 from standards_lint.rules.complexity._definitions import logical_lines_ceiling
 from standards_lint.rules.complexity._raw_lines import count_raw_lines
-from standards_lint.rules.complexity.metrics import ModuleMeasures
+from standards_lint.rules.complexity.metrics import ModuleMeasures, measure_module
 
 # Not libcst: radon alone takes most of a minute over its test files.
 PACKAGES = ("click", "pathspec", "radon", "_pytest")

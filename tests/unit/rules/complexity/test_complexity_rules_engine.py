@@ -17,7 +17,8 @@ from standards_lint.cli import main
 from standards_lint.config import load_standards
 from standards_lint.model import Report
 from standards_lint.rule import Rule, toml_key
-from standards_lint.rules.complexity import COMPLEXITY_RULES, ComplexityOptions
+from standards_lint.rules.complexity.options import ComplexityOptions
+from standards_lint.rules.complexity.rule_set import COMPLEXITY_RULES
 from standards_lint.testing import run_rule
 
 # Cyclomatic complexity 7: six ifs.

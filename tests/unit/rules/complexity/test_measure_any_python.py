@@ -7,7 +7,7 @@ import ast
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 
-from standards_lint.rules.complexity import measure_module
+from standards_lint.rules.complexity.metrics import measure_module
 
 hypothesmith = pytest.importorskip("hypothesmith")
 

@@ -11,7 +11,7 @@ from radon.metrics import mi_rank, mi_visit
 from radon.raw import analyze
 from radon.visitors import Class, Function
 
-from standards_lint.rules.complexity import FunctionMetrics, measure_module
+from standards_lint.rules.complexity.metrics import FunctionMetrics, measure_module
 from standards_lint.source import split_lines
 
 SAMPLE = textwrap.dedent(

@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 from radon.complexity import cc_rank
 from radon.metrics import mi_rank
 
-from standards_lint.rules.complexity import (
-    CyclomaticBlock,
-    ModuleMetrics,
+from standards_lint.rules.complexity.metrics import CyclomaticBlock, ModuleMetrics
+from standards_lint.rules.complexity.thresholds import (
     average_rank,
     cyclomatic_bound,
     exceeds,

@@ -24,7 +24,8 @@ from typing import Any
 
 import pytest
 
-from standards_lint.rules.complexity import FunctionMetrics, exceeds, xenon_verdict
+from standards_lint.rules.complexity.metrics import FunctionMetrics
+from standards_lint.rules.complexity.thresholds import exceeds, xenon_verdict
 
 from .real_packages import REAL_PACKAGES, measured_package, package_directory
 

@@ -6,17 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from standards_lint.rules.coverage import (
-    DataMissing,
-    DataUnreadable,
-    Measurement,
-    Tally,
-    read_coverage,
-)
 from standards_lint.rules.coverage.cobertura import CoverageReportError, parse_cobertura
 from standards_lint.rules.coverage.figures import falls_short, line_ranges, shown
 from standards_lint.rules.coverage.file_shape import collect_shape
+from standards_lint.rules.coverage.measurement import Measurement, Tally
 from standards_lint.rules.coverage.options import CoverageOptions, PathThreshold
+from standards_lint.rules.coverage.reading import DataMissing, DataUnreadable, read_coverage
 from standards_lint.source import SourceFile
 
 COBERTURA = b"""<?xml version="1.0" ?>

@@ -22,7 +22,8 @@ import pytest
 from standards_lint.api import check
 from standards_lint.config import load_standards
 from standards_lint.gate.diff import changes_since
-from standards_lint.rules.coverage import Measurement, read_coverage
+from standards_lint.rules.coverage.measurement import Measurement
+from standards_lint.rules.coverage.reading import read_coverage
 
 pytestmark = pytest.mark.slow
 

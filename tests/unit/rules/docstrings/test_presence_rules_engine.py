@@ -16,8 +16,8 @@ from standards_lint.cli import main
 from standards_lint.config import load_standards
 from standards_lint.model import Report
 from standards_lint.rule import toml_key
-from standards_lint.rules.docstrings import DOCSTRINGS_RULES
 from standards_lint.rules.docstrings.options import DocstringOptions
+from standards_lint.rules.docstrings.rule_set import DOCSTRINGS_RULES
 from standards_lint.testing import run_rule
 
 PRESENCE_CODES = ("DOC101", "DOC102", "DOC103", "DOC104", "DOC105")

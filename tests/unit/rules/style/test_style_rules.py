@@ -12,8 +12,8 @@ import pytest
 
 from standards_lint.registry import load_registry
 from standards_lint.rule import RuleMeta, toml_key
-from standards_lint.rules.style import STYLE_RULES
 from standards_lint.rules.style.options import StyleOptions
+from standards_lint.rules.style.rule_set import STYLE_RULES
 from standards_lint.testing import run_rule
 
 
