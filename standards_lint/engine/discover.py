@@ -104,6 +104,7 @@ class FileFilter:
             (d for d in (self.root, *self.root.parents) if (d / ".git").exists()),
             self.root,
         )
+        self._top_key = str(self._top)
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the directory patterns are relative to, with ``/`` ('' for it)."""
@@ -196,11 +197,13 @@ class FileFilter:
         key = str(directory)
         rules = self._walked_rules.get(key)
         if rules is None:
-            # Each .gitignore of the chain, with where ``directory`` is from it.
-            here = Path(directory)
-            rules = tuple(
-                (ignore.spec, _prefix(here, ignore.directory)) for ignore in self._chain(here)
-            )
+            rules = self._rules_from_parent(key)
+            if rules is None:
+                # Each .gitignore of the chain, with where ``directory`` is from it.
+                here = Path(directory)
+                rules = tuple(
+                    (ignore.spec, _prefix(here, ignore.directory)) for ignore in self._chain(here)
+                )
             self._walked_rules[key] = rules
         suffix = "/" if is_dir else ""
         # As in git, the .gitignore nearest to the file that mentions it decides.
@@ -209,6 +212,30 @@ class FileFilter:
             if include is not None:
                 return include
         return False
+
+    def _rules_from_parent(self, key: str) -> tuple[tuple[pathspec.GitIgnoreSpec, str], ...] | None:
+        """The ``.gitignore`` rules of walked directory ``key``, from its walked parent's.
+
+        A walk asks about a directory's entries only after those of its
+        parent, so the parent's rules are known: each is the child's with the
+        child's name added to where it is from, and the child's own file (if
+        the walk saw one) comes first. ``None`` when the walk did not see
+        the directory or its parent (the walk's top), or the directory is
+        the top of the ``.gitignore`` files: then the chain is looked up.
+        """
+        marks = self._marks.get(key)
+        parent, name = os.path.split(key)
+        inherited = self._walked_rules.get(parent)
+        if marks is None or inherited is None or key == self._top_key:
+            return None
+        own: tuple[tuple[pathspec.GitIgnoreSpec, str], ...] = ()
+        if ".gitignore" in marks:
+            ignore = self._ignore_file(Path(key))
+            if ignore is not None:
+                own = ((ignore.spec, ""),)
+        if ".git" in marks:
+            return own  # a repository's root: no file above it speaks for what is here
+        return own + tuple((spec, f"{prefix}{name}/") for spec, prefix in inherited)
 
     def excludes_directory_or_parent(self, directory: Path) -> bool:
         """Whether ``directory``, or a directory between it and the root, is skipped.

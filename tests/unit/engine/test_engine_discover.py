@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -160,6 +162,75 @@ def test_gitignore_files_above_a_repository_root_are_not_read(
     write(repository, "pkg/a.py")
     standards = make_standards(registry, tmp_path)
     assert discover_files([tmp_path], standards) == [(repository / "pkg" / "a.py").resolve()]
+
+
+#: A tree of several .gitignore levels: directory patterns, anchored ones,
+#: negations at a deeper level, and a nested repository that stops the parents'.
+LAYERED_GITIGNORES = {
+    ".gitignore": "build/\n*_gen.py\n/top_only.py\n",
+    "pkg/.gitignore": "!keep_gen.py\nscratch/\n/local.py\n",
+    "pkg/sub/.gitignore": "!scratch/\ndeep/*.py\n!deep/wanted.py\n",
+    "pkg/sub/inner/.gitignore": "*.py\n!inner_ok.py\n",
+}
+LAYERED_FILES = (
+    "a.py",
+    "top_only.py",
+    "x_gen.py",
+    "build/b.py",
+    "docs/top_only.py",
+    "pkg/a.py",
+    "pkg/keep_gen.py",
+    "pkg/other_gen.py",
+    "pkg/local.py",
+    "pkg/scratch/s.py",
+    "pkg/sub/local.py",
+    "pkg/sub/keep_gen.py",
+    "pkg/sub/scratch/s.py",
+    "pkg/sub/deep/d.py",
+    "pkg/sub/deep/wanted.py",
+    "pkg/sub/deep/more/m.py",
+    "pkg/sub/build/b.py",
+    "pkg/sub/inner/i.py",
+    "pkg/sub/inner/inner_ok.py",
+    "pkg/sub/inner/z/z.py",
+    "vendored/x_gen.py",
+    "vendored/gen/v.py",
+)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git decides what git ignores")
+def test_layered_gitignores_leave_the_files_git_leaves(
+    tmp_path: Path, found: Callable[..., list[str]]
+) -> None:
+    for relative, text in LAYERED_GITIGNORES.items():
+        write(tmp_path, relative, text)
+    for relative in LAYERED_FILES:
+        write(tmp_path, relative)
+    # A repository inside: git does not look into it from outside, and inside
+    # it the .gitignore files above it do not apply.
+    write(tmp_path, "vendored/.gitignore", "")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(["git", "init", "-q", str(tmp_path / "vendored")], check=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "--", "*.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    inner = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "--", "*.py"],
+        cwd=tmp_path / "vendored",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    expected = sorted([*listed, *(f"vendored/{name}" for name in inner)])
+    assert "vendored/x_gen.py" in expected  # the outer *_gen.py does not reach inside
+    assert sorted(found()) == expected
+    # A file named on its own gets the same answer as in the walk.
+    for relative in LAYERED_FILES:
+        assert (found(relative) == [relative]) == (relative in expected), relative
 
 
 def test_the_root_gitignore_is_read_even_without_git(
