@@ -79,6 +79,8 @@ def check(  # standards-lint: ignore[STY016] keyword-only options of the one ent
         progress=progress,
         cwd=here,
         max_file_size=standards.max_file_size,
+        # Only gating on a diff places violations in their definitions.
+        definitions=changes is not None,
     )
     analysed = _Analysed(
         every_file=list(zip(files, results, strict=True)),

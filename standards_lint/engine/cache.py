@@ -86,6 +86,7 @@ _TEMPORARY_PREFIX: Final = ".tmp-"
 _VERSION_DIRECTORY: Final = re.compile(r"v[0-9]+")
 
 _RESULTS: Final = RowCodec(FileResult)
+_DEFINITIONS: Final = _RESULTS.index_of("definitions")
 #: An entry ends with its checksum, a member of fixed length.
 _CHECKSUM_OPEN: Final = b'"sha256":"'
 _CHECKSUM_CLOSE: Final = b'"}'
@@ -112,8 +113,8 @@ def encode_entry(key: str, result: FileResult) -> bytes:
     return head + _CHECKSUM_OPEN + checksum + _CHECKSUM_CLOSE
 
 
-def decode_entry(key: str, data: bytes) -> FileResult:
-    """The result an entry's bytes hold for ``key``.
+def decode_entry(key: str, data: bytes, *, definitions: bool = True) -> FileResult:
+    """The result an entry's bytes hold for ``key`` (with no definitions if not ``definitions``).
 
     Raises :class:`~standards_lint.engine.plain_data.PlainDataError` for
     anything but an intact entry of this format for this key.
@@ -137,8 +138,11 @@ def decode_entry(key: str, data: bytes) -> FileResult:
         or document["key"] != key
     ):
         raise PlainDataError("the entry is of another format or for another key")
+    row = document["result"]
+    if not definitions and type(row) is list and len(row) == _RESULTS.width:
+        row[_DEFINITIONS] = []  # the most numerous rows of an entry, left undecoded
     try:
-        return _RESULTS.decode(document["result"])
+        return _RESULTS.decode(row)
     except PlainDataError:
         raise
     except Exception as error:  # noqa: BLE001 - a rebuilt dataclass may raise anything
@@ -173,13 +177,16 @@ class ResultCache:
             self._usable = self.refusal is None
         return self._usable
 
-    def get(self, key: str) -> FileResult | None:
-        """The stored result for ``key``, or ``None`` if absent, damaged or refused."""
+    def get(self, key: str, *, definitions: bool = True) -> FileResult | None:
+        """The stored result for ``key``, or ``None`` if absent, damaged or refused.
+
+        With ``definitions=False``, the result holds none (see :func:`decode_entry`).
+        """
         if not self._check_ownership():
             return None
         try:
             data = self._path(key).read_bytes()
-            return decode_entry(key, data)
+            return decode_entry(key, data, definitions=definitions)
         except Exception:  # noqa: BLE001 - any damage is a miss, never a crash
             # Not only OSError and PlainDataError: JSON nested deep enough
             # raises RecursionError, say.

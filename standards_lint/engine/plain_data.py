@@ -331,6 +331,15 @@ class RowCodec(Generic[T]):
             (index, decoder) for index, (_, decoder) in enumerate(codecs) if index not in plain
         )
 
+    @property
+    def width(self) -> int:
+        """How many fields a row holds."""
+        return self._width
+
+    def index_of(self, name: str) -> int:
+        """Where field ``name`` is in a row."""
+        return self._names.index(name)
+
     def encode(self, instance: T) -> list[object]:
         """``instance`` as an array of its encoded fields."""
         return [

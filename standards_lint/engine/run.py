@@ -185,9 +185,12 @@ def analyze_files(
     progress: Progress | None = None,
     cwd: Path | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    definitions: bool = True,
 ) -> list[FileResult]:
     """Results for ``files`` (absolute paths), in the same order.
 
+    With ``definitions=False`` the results hold no definitions (only gating
+    on a diff reads them), and cached ones are read without decoding them.
     Raises :class:`WorkerCrashedError` if a worker process dies.
     """
     resolver = StandardsResolver(standards)
@@ -196,34 +199,28 @@ def analyze_files(
     results: list[FileResult | None] = [None] * len(files)
     misses: list[tuple[int, FileJob, str | None]] = []
     for index, path in enumerate(files):
-        job = FileJob(
-            str(path),
-            display_path(path, here),
-            resolver.for_path(path).key,
-            max_file_size=max_file_size,
-        )
-        key = None
+        shown = display_path(path, here)
+        profile_key = resolver.for_path(path).key
+        content = key = None
         if cache is not None:
             try:
                 content = read_source_bytes(path, max_file_size)
             except (OSError, FileTooLargeError):
                 content = None
             if content is not None:
-                key = entry_key(
-                    content, job.display_path, profiles.get(job.profile_key).fingerprint
-                )
-                results[index] = cache.get(key)
-                job = dataclasses.replace(job, content=content)
+                key = entry_key(content, shown, profiles.get(profile_key).fingerprint)
+                results[index] = cache.get(key, definitions=definitions)
         if results[index] is None:
+            job = FileJob(str(path), shown, profile_key, content, max_file_size)
             misses.append((index, job, key))
     done = len(files) - len(misses)
     if progress is not None:
         progress(done, len(files))
     analysed = _run_jobs([job for _, job, _ in misses], profiles, jobs, progress, done, len(files))
     for (index, _, key), result in zip(misses, analysed, strict=True):
-        results[index] = result
         if cache is not None and key is not None:
             cache.put(key, result)
+        results[index] = result if definitions else dataclasses.replace(result, definitions=())
     return [result for result in results if result is not None]
 
 

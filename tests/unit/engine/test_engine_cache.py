@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -28,7 +29,15 @@ from standards_lint.engine.cache import (
     encode_entry,
     entry_key,
 )
-from standards_lint.model import FileResult, Report, Severity, Span, Suppression, Violation
+from standards_lint.model import (
+    Definition,
+    FileResult,
+    Report,
+    Severity,
+    Span,
+    Suppression,
+    Violation,
+)
 
 RESULT = FileResult(
     "src/a.py",
@@ -52,6 +61,15 @@ def test_round_trip(tmp_path: Path) -> None:
     cache.put(key, RESULT)
     assert cache.get(key) == RESULT
     assert ResultCache(tmp_path / "cache").get(key) == RESULT
+
+
+def test_an_entry_can_be_read_without_its_definitions(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    key = entry_key(b"def f(): pass\n", "src/a.py", "fingerprint")
+    defined = dataclasses.replace(RESULT, definitions=(Definition("f", "function", 1, 1, 1, 1),))
+    cache.put(key, defined)
+    assert cache.get(key) == defined
+    assert cache.get(key, definitions=False) == RESULT
 
 
 def test_the_directory_is_tagged_and_ignored_by_git(tmp_path: Path) -> None:

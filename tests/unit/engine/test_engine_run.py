@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 from collections.abc import Callable
@@ -118,6 +119,21 @@ def test_progress_starts_at_the_cached_count(tmp_path: Path, standards: Standard
         files, standards, cache=cache, progress=lambda d, t: calls.append((d, t)), cwd=tmp_path
     )
     assert calls == [(3, 5), (4, 5), (5, 5)]
+
+
+def test_results_without_definitions_hold_none_fresh_or_cached(
+    tmp_path: Path, standards: Standards
+) -> None:
+    path = tmp_path / "defs.py"
+    path.write_text("def f():\n    return 1\n", encoding="utf-8")
+    cache = ResultCache(tmp_path / "cache")
+    (full,) = analyze_files([path], standards, cwd=tmp_path)
+    assert [definition.qualified_name for definition in full.definitions] == ["f"]
+    for _ in range(2):  # a miss, then a hit
+        (bare,) = analyze_files([path], standards, cache=cache, cwd=tmp_path, definitions=False)
+        assert bare == dataclasses.replace(full, definitions=())
+    (again,) = analyze_files([path], standards, cache=cache, cwd=tmp_path)
+    assert again == full
 
 
 def test_a_file_that_vanished_is_sl005_not_a_crash(tmp_path: Path, standards: Standards) -> None:
