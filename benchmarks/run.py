@@ -48,7 +48,7 @@ WORK = Path(
 FIXIT = "fixit==2.2.1"
 #: How often each warm run is repeated; the fastest counts.
 WARM_REPEATS = 3
-CONTRACT_REPEATS = 5
+CONTRACT_REPEATS = 9
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,24 @@ class Session:
         _print(measured)
         return measured
 
+    def record_alternating(
+        self, first: tuple[str, list[str]], second: tuple[str, list[str]], *, repeats: int
+    ) -> tuple[Measurement, Measurement]:
+        """Measure two (name, command) pairs in turn, ``repeats`` times each; the fastest of each.
+
+        Taking turns, rather than one command's runs and then the other's,
+        gives both the same share of a machine whose load drifts.
+        """
+        runs: tuple[list[Measurement], list[Measurement]] = ([], [])
+        for _ in range(repeats):
+            for (name, command), kept in zip((first, second), runs, strict=True):
+                kept.append(measure(name, command, self.cwd, environment=self.environment))
+        measured = (fastest(runs[0]), fastest(runs[1]))
+        for one in measured:
+            self.results.append(one)
+            _print(one)
+        return measured
+
     def untimed(self, command: list[str]) -> None:
         """Run ``command`` as a measured run would be, without recording it (a warm-up)."""
         measure("warm-up", command, self.cwd, environment=self.environment)
@@ -277,15 +295,16 @@ def bench_contracts(tool: Path, snapshot: Path) -> tuple[dict[str, object], list
         theirs_command = [str(lint_imports), "--no-logo", contracts.IMPORT_LINTER_CONFIG]
         theirs_cold = session.record("lint-imports, first run (fills its cache)", theirs_command)
         their_cache = (root / ".import_linter_cache").is_dir()
-        theirs = session.record(
-            "lint-imports, cache warm", theirs_command, repeats=CONTRACT_REPEATS
-        )
         ours_command = [
             str(tool), "check", "--config", "standards.toml", "--exit-zero", "--format", "json",
             "--cache-dir", str(root / ".standards-lint-cache"), ".",
         ]  # fmt: skip
         ours_cold = session.record("standards-lint, first run (fills its cache)", ours_command)
-        ours = session.record("standards-lint, cache warm", ours_command, repeats=CONTRACT_REPEATS)
+        theirs, ours = session.record_alternating(
+            ("lint-imports, cache warm", theirs_command),
+            ("standards-lint, cache warm", ours_command),
+            repeats=CONTRACT_REPEATS,
+        )
     print(f"  import-linter's cache is {'on' if their_cache else 'off'} (.import_linter_cache)")
     case = "django contracts"
     wall, cpu = ours.wall_s / theirs.wall_s, ours.cpu_s / theirs.cpu_s

@@ -78,7 +78,6 @@ def check(  # standards-lint: ignore[STY016] keyword-only options of the one ent
         cache=cache,
         progress=progress,
         cwd=here,
-        max_file_size=standards.max_file_size,
         # Only gating on a diff places violations in their definitions.
         definitions=changes is not None,
     )

@@ -17,12 +17,10 @@ own file, as they do when a run starts inside it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
-
-import pathspec
 
 from standards_lint.config.defaults import DEFAULT_EXCLUDE
 from standards_lint.config.discovery import (
@@ -33,6 +31,7 @@ from standards_lint.config.discovery import (
     standards_file_in,
 )
 from standards_lint.config.errors import ConfigError
+from standards_lint.config.walk_patterns import WalkExcludes
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,22 +70,10 @@ def top_of_cascade(nearest: Path) -> Path:
 
 def files_below(top: Path, exclude: Sequence[str]) -> CascadeFiles:
     """The cascading standards files under ``top``'s directory, outside ``exclude``."""
-    root = str(top.parent)
-    # Where a walked directory's path below the root starts (the root may be "/").
-    start = len(root.rstrip(os.sep)) + 1
-    skipped = pathspec.GitIgnoreSpec.from_lines([*DEFAULT_EXCLUDE, ".*_cache/", *exclude])
+    skipped = WalkExcludes([*DEFAULT_EXCLUDE, *exclude])
     files: list[Path] = []
     nested: set[Path] = set()
-    # Plain strings, and the walk's own file names: a large tree has thousands
-    # of directories and this runs on every check, warm or not.
-    for directory, subdirectories, filenames in os.walk(root):
-        relative = directory[start:].replace(os.sep, "/")
-        prefix = f"{relative}/" if relative else ""
-        subdirectories[:] = [
-            name for name in sorted(subdirectories) if not skipped.match_file(f"{prefix}{name}/")
-        ]
-        if not relative or _CANDIDATES.isdisjoint(filenames):
-            continue
+    for directory in _directories_below(str(top.parent), skipped):
         found = standards_file_in(Path(directory))
         if found is None:
             continue
@@ -95,6 +82,35 @@ def files_below(top: Path, exclude: Sequence[str]) -> CascadeFiles:
         files.append(found)
     files.sort(key=lambda path: (len(path.parent.parts), path.as_posix()))
     return CascadeFiles(tuple(files), frozenset(nested))
+
+
+def _directories_below(root: str, skipped: WalkExcludes) -> Iterator[str]:
+    """The directories below ``root`` (not itself) that hold a file a standards file may be.
+
+    Plain strings, each directory read once with :func:`os.scandir` (whose
+    entries know their type and whether they are links without a ``stat``
+    call), and excludes answered by name where they can be: a large tree has
+    thousands of directories and this runs on every check, warm or not.
+    Links to directories are not followed.
+    """
+    pending = [(root, "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except OSError:
+            continue
+        if prefix and not _CANDIDATES.isdisjoint(entry.name for entry in listed):
+            yield directory
+        for entry in listed:
+            try:
+                is_directory = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            relative = f"{prefix}{entry.name}"
+            if is_directory and not skipped.excludes_directory(relative, entry.name):
+                pending.append((entry.path, f"{relative}/"))
 
 
 #: The names a directory's standards file may have.

@@ -19,8 +19,7 @@ DEFAULT_EXCLUDE: Final = (
     "build/",
     "dist/",
     "node_modules/",
-    ".mypy_cache/",
-    ".pytest_cache/",
-    ".ruff_cache/",
+    # Tools' caches: mypy's, pytest's, ruff's, import-linter's...
+    ".*_cache/",
     ".standards-lint-cache/",
 )

@@ -8,13 +8,16 @@ import types
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from standards_lint.config.standards import Standards, default_areas
 from standards_lint.engine_rules import TOOL_RULES
 from standards_lint.model import Severity
+
+if TYPE_CHECKING:
+    import pathspec
+else:
+    from standards_lint.lazy_pathspec import pathspec
 
 ALWAYS_SELECTED = frozenset(rule.code for rule in TOOL_RULES if rule.always_selected)
 

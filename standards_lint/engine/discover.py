@@ -19,19 +19,23 @@ What a path named on the command line means:
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
-
-import pathspec
+from typing import TYPE_CHECKING, Final
 
 from standards_lint.config.defaults import DEFAULT_EXCLUDE
 from standards_lint.config.standards import Standards
-from standards_lint.engine.walk_patterns import WalkExcludes
+from standards_lint.config.walk_patterns import WalkExcludes
+
+if TYPE_CHECKING:
+    import pathspec
+else:
+    from standards_lint.lazy_pathspec import pathspec
 
 
 class PathProblemError(OSError):
@@ -83,7 +87,7 @@ class FileFilter:
     def __init__(self, standards: Standards, base: Path | None = None) -> None:
         #: Patterns are matched against paths relative to this directory.
         self.root = base or standards.root
-        self.include = pathspec.GitIgnoreSpec.from_lines(standards.include)
+        self._include_lines = standards.include
         #: When every include pattern is ``*.ext`` (as by default), a file is
         #: included exactly when its name ends with one of the suffixes: a
         #: string test instead of a pattern match for every file of the tree.
@@ -91,7 +95,6 @@ class FileFilter:
         if standards.include and all(_SUFFIX_PATTERN.fullmatch(p) for p in standards.include):
             self._include_suffixes = tuple(pattern[1:] for pattern in standards.include)
         self._walk_excludes = WalkExcludes([*DEFAULT_EXCLUDE, *standards.exclude])
-        self.exclude = self._walk_excludes.spec
         self.respect_gitignore = standards.respect_gitignore
         self._ignore_files: dict[Path, _IgnoreFile | None] = {}
         self._chains: dict[Path, tuple[_IgnoreFile, ...]] = {}
@@ -105,6 +108,16 @@ class FileFilter:
             self.root,
         )
         self._top_key = str(self._top)
+
+    @functools.cached_property
+    def include(self) -> pathspec.GitIgnoreSpec:
+        """The include patterns as gitignore matches them (built when first needed)."""
+        return pathspec.GitIgnoreSpec.from_lines(self._include_lines)
+
+    @property
+    def exclude(self) -> pathspec.GitIgnoreSpec:
+        """The exclude patterns (the defaults' too) as gitignore matches them."""
+        return self._walk_excludes.spec
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the directory patterns are relative to, with ``/`` ('' for it)."""

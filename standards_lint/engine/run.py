@@ -184,18 +184,19 @@ def analyze_files(
     cache: ResultCache | None = None,
     progress: Progress | None = None,
     cwd: Path | None = None,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
     definitions: bool = True,
 ) -> list[FileResult]:
     """Results for ``files`` (absolute paths), in the same order.
 
-    With ``definitions=False`` the results hold no definitions (only gating
+    A file larger than the standards' ``max-file-size`` is reported, not
+    read (SL008). With ``definitions=False`` the results hold no definitions (only gating
     on a diff reads them), and cached ones are read without decoding them.
     Raises :class:`WorkerCrashedError` if a worker process dies.
     """
     resolver = StandardsResolver(standards)
     profiles = ProfileTable(standards, resolver)
     here = (cwd or Path.cwd()).resolve()
+    max_file_size = standards.max_file_size
     results: list[FileResult | None] = [None] * len(files)
     misses: list[tuple[int, FileJob, str | None]] = []
     for index, path in enumerate(files):

@@ -69,7 +69,7 @@ def test_a_check_does_not_import_the_other_commands_or_the_html_report() -> None
         assert unused not in loaded, unused
 
 
-def test_a_check_imports_only_the_rules_of_the_areas_it_selects(tmp_path: Path) -> None:
+def test_a_check_imports_only_what_its_areas_and_patterns_need(tmp_path: Path) -> None:
     (tmp_path / "standards.toml").write_text('select = ["architecture"]\n')
     (tmp_path / "module.py").write_text("import os\n")
     program = (
@@ -88,3 +88,5 @@ def test_a_check_imports_only_the_rules_of_the_areas_it_selects(tmp_path: Path) 
     assert "standards_lint.rules.architecture.rule_set" in loaded
     for area in ("style", "docstrings", "complexity", "technologies", "tests", "coverage"):
         assert f"standards_lint.rules.{area}.rule_set" not in loaded, area
+    # No pattern and no .gitignore file needs a gitignore matcher here.
+    assert "pathspec" not in loaded

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from standards_lint.config.defaults import DEFAULT_EXCLUDE
-from standards_lint.engine.walk_patterns import WalkExcludes
+from standards_lint.config.walk_patterns import WalkExcludes
 
 _NAMES = st.sampled_from(["a", "b", "build", "x.py", ".git", "a.egg-info", "ab", "b.py", "?"])
 _PIECES = st.sampled_from(

@@ -17,11 +17,16 @@ patterns and paths.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+else:
+    from standards_lint.lazy_pathspec import pathspec
+
 
 #: Characters that make a pattern more than a name glob.
 _NOT_A_NAME: Final = frozenset("/[\\")
@@ -48,8 +53,7 @@ class WalkExcludes:
     """Whether a walked directory or file is excluded, its parents being walked."""
 
     def __init__(self, lines: Sequence[str]) -> None:
-        #: The patterns as gitignore matches them, for any path.
-        self.spec = pathspec.GitIgnoreSpec.from_lines(lines)
+        self._lines = tuple(lines)
         directory_names: list[str] = []
         any_names: list[str] = []
         others: list[str] = []
@@ -72,6 +76,11 @@ class WalkExcludes:
         self._directory_names = _either([*directory_names, *any_names])
         self._file_names = _either(any_names)
         self._others = pathspec.GitIgnoreSpec.from_lines(others) if others else None
+
+    @functools.cached_property
+    def spec(self) -> pathspec.GitIgnoreSpec:
+        """The patterns as gitignore matches them, for any path (built when first needed)."""
+        return pathspec.GitIgnoreSpec.from_lines(self._lines)
 
     def excludes_directory(self, relative: str, name: str) -> bool:
         """Whether the directory ``name``, at ``relative`` (no trailing ``/``), is excluded."""
