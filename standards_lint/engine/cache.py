@@ -161,6 +161,7 @@ class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._entries = directory / f"v{FORMAT_VERSION}"
+        self._entries_text = str(self._entries)
         self._usable: bool | None = None
         self._prepared = False
         self._checked_shards: set[str] = set()
@@ -185,7 +186,7 @@ class ResultCache:
         if not self._check_ownership():
             return None
         try:
-            data = self._path(key).read_bytes()
+            data = _read_entry(os.path.join(self._entries_text, key[:2], key))
             return decode_entry(key, data, definitions=definitions)
         except Exception:  # noqa: BLE001 - any damage is a miss, never a crash
             # Not only OSError and PlainDataError: JSON nested deep enough
@@ -233,6 +234,31 @@ class ResultCache:
             return False
         self._checked_shards.add(shard.name)
         return True
+
+
+def _read_entry(path: str) -> bytes:
+    """The bytes of the entry at ``path``: usually one read, without buffering.
+
+    Entries are replaced whole, never written in place, so a read that gets
+    no more than the file's size has reached its end (one that does not is
+    read on; the checksum judges the result). Anything but a regular file is
+    refused without blocking on it.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = os.read(descriptor, status.st_size + 1)
+        if len(data) > status.st_size:  # it grew since: read the rest
+            chunks = [data]
+            while chunk := os.read(descriptor, 1 << 16):
+                chunks.append(chunk)
+            data = b"".join(chunks)
+    finally:
+        os.close(descriptor)
+    return data
 
 
 def _write_atomically(target: Path, data: bytes) -> None:

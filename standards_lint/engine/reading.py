@@ -44,15 +44,16 @@ def read_source_bytes(path: Path | str, limit: int = DEFAULT_MAX_FILE_SIZE) -> b
             raise NotReadableError(0, "not a regular file", str(path))
         if status.st_size > limit:
             raise FileTooLargeError(status.st_size, limit)
-        chunks = []
-        remaining = limit + 1
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        data = b"".join(chunks)
+        # One read is usually all: a file read whole in one (no more than its
+        # size) is at its end; one that grew since is read on, to the limit.
+        data = os.read(descriptor, status.st_size + 1)
+        if len(data) > status.st_size:
+            chunks = [data]
+            remaining = limit + 1 - len(data)
+            while remaining > 0 and (chunk := os.read(descriptor, min(remaining, 1 << 20))):
+                chunks.append(chunk)
+                remaining -= len(chunk)
+            data = b"".join(chunks)
     except OSError as error:
         if isinstance(error, NotReadableError):
             raise

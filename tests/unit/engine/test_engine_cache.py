@@ -72,6 +72,32 @@ def test_an_entry_can_be_read_without_its_definitions(tmp_path: Path) -> None:
     assert cache.get(key, definitions=False) == RESULT
 
 
+def test_an_entry_that_grew_after_it_was_measured_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    key = entry_key(b"x = 1\n", "src/a.py", "fingerprint")
+    cache.put(key, RESULT)
+    real = os.fstat
+    monkeypatch.setattr(
+        os,
+        "fstat",
+        lambda descriptor: os.stat_result([*real(descriptor)[:6], 3, *real(descriptor)[7:]]),
+    )
+    assert cache.get(key) == RESULT
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_place_of_an_entry_is_a_miss_without_blocking(tmp_path: Path) -> None:
+    cache = ResultCache(tmp_path / "cache")
+    key = entry_key(b"x = 1\n", "src/a.py", "fingerprint")
+    cache.put(key, RESULT)
+    entry = entries(tmp_path / "cache")[0]
+    entry.unlink()
+    os.mkfifo(entry)
+    assert cache.get(key) is None
+
+
 def test_the_directory_is_tagged_and_ignored_by_git(tmp_path: Path) -> None:
     cache = ResultCache(tmp_path / "cache")
     cache.put("ab" * 32, RESULT)

@@ -17,6 +17,29 @@ def test_a_regular_file_is_read_whole(tmp_path: Path) -> None:
     assert read_source_bytes(path) == b"x = 1\n" * 1000
 
 
+def understated_sizes(monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    """Make ``os.fstat`` report ``size`` bytes: a file that grew after it was measured."""
+    real = os.fstat
+
+    def fstat(descriptor: int) -> os.stat_result:
+        status = list(real(descriptor))
+        status[6] = size  # st_size
+        return os.stat_result(status)
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+def test_a_file_larger_than_it_was_measured_is_read_to_its_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.py"
+    path.write_bytes(b"x = 1\n" * 300_000)
+    understated_sizes(monkeypatch, 10)
+    assert read_source_bytes(path) == b"x = 1\n" * 300_000
+    with pytest.raises(FileTooLargeError):
+        read_source_bytes(path, limit=100_000)
+
+
 def test_a_file_at_the_limit_is_read_and_one_above_it_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "a.py"
     path.write_bytes(b"#" * 10)
