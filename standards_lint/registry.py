@@ -24,6 +24,7 @@ import functools
 import hashlib
 import importlib
 import importlib.util
+import os
 import signal
 import sys
 import threading
@@ -735,13 +736,37 @@ def hash_python_files(directories: Iterable[Path], files: Iterable[Path] = ()) -
     """A short hash of the names and contents of some Python files.
 
     They are ``files`` and the ``.py`` files directly in ``directories``.
+    Every run computes it for the tool's own code, so directories are read
+    with :func:`os.scandir` and files without buffering.
     """
     digest = hashlib.sha256()
-    paths = [path for directory in directories for path in sorted(directory.glob("*.py"))]
-    for path in [*paths, *files]:
-        digest.update(str(path).encode())
+    paths = [
+        os.path.join(directory, name)
+        for directory in directories
+        for name in sorted(_python_files_in(str(directory)))
+    ]
+    for path in [*paths, *map(str, files)]:
+        digest.update(path.encode())
         try:
-            digest.update(path.read_bytes())
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
         except OSError:
             continue
+        try:
+            while chunk := os.read(descriptor, 1 << 20):
+                digest.update(chunk)
+        except OSError:
+            pass
+        finally:
+            os.close(descriptor)
     return digest.hexdigest()[:16]
+
+
+def _python_files_in(directory: str) -> list[str]:
+    """The names of the ``.py`` files in ``directory`` (none if it cannot be read)."""
+    try:
+        with os.scandir(directory) as entries:
+            return [
+                entry.name for entry in entries if entry.name.endswith(".py") and entry.is_file()
+            ]
+    except OSError:
+        return []
