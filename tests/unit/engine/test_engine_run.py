@@ -20,6 +20,7 @@ from standards_lint.engine.run import (
     display_path,
     fewer_collections,
 )
+from standards_lint.engine_rules import FileTooLargeRule
 from standards_lint.model import FileResult
 from standards_lint.registry import Registry
 from standards_lint.rule import Area, NoOptions, Rule, RulePack
@@ -134,6 +135,17 @@ def test_results_without_definitions_hold_none_fresh_or_cached(
         assert bare == dataclasses.replace(full, definitions=())
     (again,) = analyze_files([path], standards, cache=cache, cwd=tmp_path)
     assert again == full
+
+
+def test_a_file_above_the_standards_max_file_size_is_sl008_cached_or_not(
+    tmp_path: Path, standards: Standards
+) -> None:
+    path = tmp_path / "big.py"
+    path.write_text("x = 1\n" * 10, encoding="utf-8")
+    limited = dataclasses.replace(standards, max_file_size=20)
+    for cache in (None, ResultCache(tmp_path / "cache")):
+        (result,) = analyze_files([path], limited, cache=cache, cwd=tmp_path)
+        assert [violation.rule for violation in result.violations] == [FileTooLargeRule.code]
 
 
 def test_a_file_that_vanished_is_sl005_not_a_crash(tmp_path: Path, standards: Standards) -> None:
