@@ -85,11 +85,6 @@ class _DeferredSet:
         self._problems: tuple[str, ...] = ()
         self._lock = threading.Lock()
 
-    @property
-    def imported(self) -> bool:
-        """Whether the rules have been imported (successfully or not)."""
-        return self._imported is not None or bool(self._problems)
-
     def load(self, areas: Mapping[str, Area], fact_names: Collection[str]) -> _Imported:
         """The rules and facts, imported now if not yet; raises :class:`RegistryError`."""
         with self._lock:
@@ -144,27 +139,39 @@ def _mismatches(
 
 
 def _rule_problems(
-    rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
+    rules: Collection[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
 ) -> list[str]:
     """Rules of unknown areas, needing unknown facts or reading unknown options."""
+    return [*_area_problems(rules, areas, fact_names), *_option_problems(rules, areas)]
+
+
+def _area_problems(
+    rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
+) -> list[str]:
+    """Rules that name an area not registered, or project rules needing unknown facts."""
     problems = []
     for rule in rules:
         if rule.area not in areas:
             problems.append(f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}")
-            continue
         for fact in getattr(rule, "facts", ()):
             if issubclass(rule, ProjectRule) and fact not in fact_names:
                 problems.append(f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}")
-        options = areas[rule.area].options
-        if not dataclasses.is_dataclass(options):
+    return problems
+
+
+def _option_problems(rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area]) -> list[str]:
+    """Rules that say they read an option their area does not have."""
+    problems: list[str] = []
+    for rule in rules:
+        area = areas.get(rule.area)
+        if area is None or not dataclasses.is_dataclass(area.options):
             continue
-        known = {toml_key(option.name) for option in dataclasses.fields(options)}
-        for name in rule.options_used:
-            if name not in known:
-                problems.append(
-                    f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
-                    f" of [{rule.area}]"
-                )
+        known = {toml_key(option.name) for option in dataclasses.fields(area.options)}
+        problems.extend(
+            f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r} of [{rule.area}]"
+            for name in rule.options_used
+            if name not in known
+        )
     return problems
 
 
@@ -486,16 +493,7 @@ class RegistryBuilder:
     def check_areas(self, problems: list[str]) -> None:
         """Every rule's area must be registered, and every project rule's facts."""
         fact_names = {*self.facts, *self.deferred_facts}
-        for rule in self.rules.values():
-            if rule.area not in self.areas:
-                problems.append(
-                    f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}"
-                )
-            for fact in getattr(rule, "facts", ()):
-                if issubclass(rule, ProjectRule) and fact not in fact_names:
-                    problems.append(
-                        f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}"
-                    )
+        problems.extend(_area_problems(self.rules.values(), self.areas, fact_names))
         for deferred_set in dict.fromkeys(self.deferred_rules.values()):
             area = deferred_set.deferred.area
             if area not in self.areas:
@@ -506,17 +504,7 @@ class RegistryBuilder:
 
     def check_options_used(self, problems: list[str]) -> None:
         """Every option a rule says it reads must exist in its area."""
-        for rule in self.rules.values():
-            area = self.areas.get(rule.area)
-            if area is None or not dataclasses.is_dataclass(area.options):
-                continue
-            known = {toml_key(field.name) for field in dataclasses.fields(area.options)}
-            for name in rule.options_used:
-                if name not in known:
-                    problems.append(
-                        f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r}"
-                        f" of [{rule.area}]"
-                    )
+        problems.extend(_option_problems(self.rules.values(), self.areas))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from standards_lint.rule import Area, DeferredRules, RuleEntry, RulePack
 
 AREA = Area(name="later", prefix="LAT", title="Rules imported later")
 
-RULES_SOURCE = '''\
+RULES_SOURCE = """\
 from standards_lint.rule import Fact, ProjectRule, Rule, RulePack
 
 
@@ -48,7 +48,7 @@ class Sizes(ProjectRule):
 
 SIZES = Fact("later-sizes", "later", lambda source, options: len(source.text))
 RULE_SET = RulePack("later", [First, Second, Sizes], facts=[SIZES])
-'''
+"""
 
 ENTRIES = (
     RuleEntry("LAT001", "first-later"),
@@ -131,6 +131,20 @@ def test_a_description_that_does_not_match_the_rules_is_refused_on_import(packag
     with pytest.raises(RegistryError) as raised:
         registry.rules["LAT001"]
     assert raised.value.problems == problems
+
+
+def test_a_deferred_rule_reading_an_unknown_option_is_refused_on_import(
+    package: str, tmp_path: Path
+) -> None:
+    source = RULES_SOURCE.replace(
+        "    enabled_by_default = False\n",
+        '    enabled_by_default = False\n    options_used = ("width",)\n',
+    )
+    (tmp_path / package / "rules.py").write_text(source)
+    registry = registry_of(described(package))
+    assert registry.load({"LAT002"}) == [
+        "origin: Second (LAT002) reads unknown option 'width' of [later]"
+    ]
 
 
 def test_a_deferred_source_that_fails_to_import_is_a_problem_naming_its_pack(
