@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from standards_lint.config import Standards, StandardsResolver
 from standards_lint.engine.cache import ResultCache
@@ -28,8 +29,6 @@ from standards_lint.gate.baseline import (
     baseline_scope,
     record_baseline,
 )
-from standards_lint.gate.diff import RepositoryChanges
-from standards_lint.gate.new_code import changed_lines_by_display, keep_new_code
 from standards_lint.model import (
     Definition,
     FileResult,
@@ -40,6 +39,9 @@ from standards_lint.model import (
     Violation,
 )
 from standards_lint.version import tool_version
+
+if TYPE_CHECKING:
+    from standards_lint.gate.diff import RepositoryChanges
 
 
 def check(  # standards-lint: ignore[STY016] keyword-only options of the one entry point
@@ -221,7 +223,15 @@ def _judge(
     """Project rules, the gate, fingerprints, baseline and new code: analysed files to a report."""
     every_file, selected = analysed.every_file, analysed.selected
     standards_display = analysed.standards_display
-    changed_lines = changed_lines_by_display(every_file, changes) if changes is not None else None
+    changed_lines = None
+    if changes is not None:
+        # Only a run gated on a diff uses the new-code gate.
+        from standards_lint.gate.new_code import (  # noqa: PLC0415
+            changed_lines_by_display,
+            keep_new_code,
+        )
+
+        changed_lines = changed_lines_by_display(every_file, changes)
     project = run_project_rules(every_file, resolver, standards_display, changed_lines)
     # Project rules saw the whole project; what they found is reported when it
     # concerns a selected file, or the project as a whole.
@@ -289,6 +299,8 @@ def _on_new_code(
     standards_display: str,
 ) -> list[SuppressedViolation]:
     """The suppressed violations on changed code: a diff-gated run shows no others."""
+    from standards_lint.gate.new_code import keep_new_code  # noqa: PLC0415 - see _judge
+
     by_identity = {id(held.violation): held for held in suppressed}
     kept = keep_new_code(
         [held.violation for held in suppressed], definitions, changed_lines, standards_display

@@ -7,6 +7,7 @@ import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -30,18 +31,9 @@ from standards_lint.cli.common import (
     write_report,
 )
 from standards_lint.config import Standards
-from standards_lint.fixing.run import FixOutcome, fix_report, unsafe_fixes_left
 from standards_lint.gate.baseline import (
     Baseline,
 )
-from standards_lint.gate.diff import (
-    RepositoryChanges,
-)
-from standards_lint.history import (
-    HistoryError,
-    append_entry,
-)
-from standards_lint.hotspots import current_commit, run_git
 from standards_lint.model import FixSafety, Report
 from standards_lint.reporters import (
     RENDERERS,
@@ -52,6 +44,10 @@ from standards_lint.reporters import (
     render,
 )
 from standards_lint.reporters.context import RenderContext
+
+if TYPE_CHECKING:
+    from standards_lint.fixing.run import FixOutcome
+    from standards_lint.gate.diff import RepositoryChanges
 
 
 @main.command()
@@ -267,6 +263,9 @@ def _fix(
     1 when something would change, 0 when nothing would, 2 when a file could
     not be fixed.
     """
+    # Fixing, and recording the history below, are imported by the runs that do them.
+    from standards_lint.fixing.run import fix_report  # noqa: PLC0415
+
     safety = FixSafety.UNSAFE if unsafe else FixSafety.SAFE
     outcome = fix_report(
         report,
@@ -310,6 +309,8 @@ def _say_what_was_fixed(
     for problem in outcome.problems:
         click.echo(f"standards-lint: warning: not fixed: {problem}", err=True)
     if safety is FixSafety.SAFE:
+        from standards_lint.fixing.run import unsafe_fixes_left  # noqa: PLC0415 - see _fix
+
         # After writing, what waits is in what remains (a safe fix may have settled it).
         unsafe = unsafe_fixes_left(remaining if remaining is not None else report)
         if unsafe:
@@ -345,6 +346,9 @@ def _outputs(
 
 def _record(report: Report, context: RenderContext, target: Path) -> list[str]:
     """Append the run's figures to ``target``; the problems, if it could not."""
+    from standards_lint.history import HistoryError, append_entry  # noqa: PLC0415 - see _fix
+    from standards_lint.hotspots import current_commit, run_git  # noqa: PLC0415
+
     entry = history_entry(report, context, current_commit(run_git, Path.cwd()))
     try:
         append_entry(target, entry)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
@@ -24,21 +24,15 @@ from standards_lint.gate.baseline import (
     load_baseline,
     write_baseline,
 )
-from standards_lint.gate.diff import (
-    DiffError,
-    RepositoryChanges,
-    changes_from_patch,
-    changes_since,
-)
-from standards_lint.history import (
-    HistoryEntry,
-    entry_for,
-)
 from standards_lint.model import Report
 from standards_lint.reporters.context import RenderContext, area_of
 from standards_lint.version import tool_version
 
 EXIT_TOOL_FAILED = 2
+
+if TYPE_CHECKING:
+    from standards_lint.gate.diff import RepositoryChanges
+    from standards_lint.history import HistoryEntry
 
 
 def fail(message: str) -> NoReturn:
@@ -116,6 +110,15 @@ def changes_to_gate_on(diff_from: str | None, diff_file: str | None) -> Reposito
     """The changed lines that ``--diff-from`` or ``--diff-file`` name, or None for neither."""
     if diff_from is not None and diff_file is not None:
         fail("--diff-from and --diff-file cannot be used together; give one of them")
+    if diff_from is None and diff_file is None:
+        return None
+    # Only a run gated on a diff pays for reading one (and for git's subprocesses).
+    from standards_lint.gate.diff import (  # noqa: PLC0415
+        DiffError,
+        changes_from_patch,
+        changes_since,
+    )
+
     try:
         if diff_from is not None:
             return changes_since(diff_from, Path.cwd())
@@ -316,6 +319,8 @@ def history_entry(
     report: Report, context: RenderContext, commit: str | None, now: datetime | None = None
 ) -> HistoryEntry:
     """The line ``check --record`` writes for ``report``; ``report --replay`` makes the same."""
+    from standards_lint.history import entry_for  # noqa: PLC0415 - only runs that record
+
     return entry_for(report, lambda code: area_of(context, code), commit=commit, now=now)
 
 

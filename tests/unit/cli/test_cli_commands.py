@@ -88,5 +88,13 @@ def test_a_check_imports_only_what_its_areas_and_patterns_need(tmp_path: Path) -
     assert "standards_lint.rules.architecture.rule_set" in loaded
     for area in ("style", "docstrings", "complexity", "technologies", "tests", "coverage"):
         assert f"standards_lint.rules.{area}.rule_set" not in loaded, area
-    # No pattern and no .gitignore file needs a gitignore matcher here.
-    assert "pathspec" not in loaded
+    # No pattern and no .gitignore file needs a gitignore matcher here; no
+    # fix, diff or history was asked for.
+    for unused in (
+        "pathspec",
+        "standards_lint.fixing.run",
+        "standards_lint.gate.diff",
+        "standards_lint.gate.new_code",
+        "standards_lint.history",
+    ):
+        assert unused not in loaded, unused
