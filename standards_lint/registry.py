@@ -189,7 +189,9 @@ class _LazyTable(Mapping[str, _Value]):
         load: Callable[[_DeferredSet], _Imported],
     ) -> None:
         self.eager = MappingProxyType(dict(eager))
-        self.pending = MappingProxyType({k: v for k, v in pending.items() if k not in eager})
+        self.pending = MappingProxyType(
+            {key: deferred for key, deferred in pending.items() if key not in eager}
+        )
         self._keys = (*self.eager, *self.pending)
         self._part = part
         self._load = load
