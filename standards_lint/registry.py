@@ -5,37 +5,37 @@ The built-in rules arrive the same way as a third-party pack: through the
 standards file's ``plugins`` is loaded too; it must define a ``RulePack``.
 
 A pack's :class:`~standards_lint.rule.DeferredRules` are imported only when
-a rule or fact of theirs is first asked for: the registry knows their codes,
-names and areas from the pack's description of them, and checks that
-description when it imports them.
-
-Loading a pack runs its code. Whatever that code raises, ``SystemExit`` and
-``KeyboardInterrupt`` included, is contained and reported as a problem naming
-the pack, so a broken plugin can neither end the run nor hide the standards
-file's other mistakes. The one exception is the user's own Ctrl-C: a SIGINT
-that arrives while a pack loads is passed on to the handler that was in place.
+a rule or fact of theirs is first asked for (:mod:`standards_lint.deferred`).
+Loading a pack runs its code, contained (:mod:`standards_lint.plugin_code`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 import hashlib
 import importlib
 import importlib.util
 import os
-import signal
 import sys
-import threading
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from types import FrameType, MappingProxyType, ModuleType
-from typing import Any, Final, TypeVar
+from types import MappingProxyType, ModuleType
+from typing import Any, Final
 
+from standards_lint.deferred import (
+    DeferredSet,
+    ImportedRules,
+    LazyTable,
+    area_problems,
+    eager_part,
+    option_problems,
+    pending_part,
+)
 from standards_lint.engine_rules import TOOL_AREA, TOOL_RULES
+from standards_lint.plugin_code import FAILED, RegistryError, run_plugin_code
 from standards_lint.rule import (
     Area,
     DeferredRules,
@@ -45,191 +45,10 @@ from standards_lint.rule import (
     RuleEntry,
     RuleMeta,
     RulePack,
-    import_source,
-    toml_key,
 )
 
 ENTRY_POINT_GROUP: Final = "standards_lint.rules"
 ALL: Final = "ALL"
-
-#: What ``_run_plugin_code`` gives for plugin code that raised (``None`` is a value it may return).
-_FAILED: Final = object()
-
-
-class RegistryError(Exception):
-    """Rule packs could not be loaded; ``problems`` says what and where."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
-
-
-_Value = TypeVar("_Value")
-
-
-@dataclass(frozen=True, slots=True)
-class _Imported:
-    """What a :class:`DeferredRules` gave when imported."""
-
-    rules: Mapping[str, type[RuleMeta]]
-    facts: Mapping[str, Fact[Any]]
-
-
-class _DeferredSet:
-    """One pack's :class:`DeferredRules`, imported at most once, when first needed."""
-
-    def __init__(self, deferred: DeferredRules, origin: str) -> None:
-        self.deferred = deferred
-        self.origin = origin
-        self._imported: _Imported | None = None
-        self._problems: tuple[str, ...] = ()
-        self._lock = threading.Lock()
-
-    def load(self, areas: Mapping[str, Area], fact_names: Collection[str]) -> _Imported:
-        """The rules and facts, imported now if not yet; raises :class:`RegistryError`."""
-        with self._lock:
-            if self._imported is None and not self._problems:
-                problems: list[str] = []
-                source = self.deferred.source
-                loaded = _run_plugin_code(
-                    functools.partial(import_source, source), self.origin, problems
-                )
-                if loaded is not _FAILED:
-                    problems.extend(
-                        f"{self.origin}: {problem}"
-                        for problem in _mismatches(loaded, self.deferred, areas, fact_names)
-                    )
-                if problems:
-                    self._problems = tuple(problems)
-                else:
-                    assert isinstance(loaded, RulePack)
-                    self._imported = _Imported(
-                        MappingProxyType({rule.code: rule for rule in loaded.rules}),
-                        MappingProxyType({fact.name: fact for fact in loaded.facts}),
-                    )
-            if self._imported is None:
-                raise RegistryError(self._problems)
-            return self._imported
-
-
-def _mismatches(
-    loaded: object, deferred: DeferredRules, areas: Mapping[str, Area], fact_names: Collection[str]
-) -> list[str]:
-    """How the imported ``loaded`` differs from what ``deferred`` said it holds."""
-    if not isinstance(loaded, RulePack):
-        return [f"{deferred.source} is not a RulePack"]
-    problems = []
-    if loaded.areas or loaded.deferred:
-        problems.append(f"{deferred.source} declares areas or deferred rules of its own")
-    for rule in loaded.rules:
-        problems.extend(rule.check_metadata())
-        if rule.area != deferred.area:
-            problems.append(f"{rule.__qualname__} ({rule.code}) is not of area {deferred.area!r}")
-    described = set(deferred.rules)
-    found = {RuleEntry(rule.code, rule.name, rule.enabled_by_default) for rule in loaded.rules}
-    for entry in sorted(described - found, key=lambda entry: entry.code):
-        problems.append(f"{deferred.source} has no rule {entry} as described")
-    for entry in sorted(found - described, key=lambda entry: entry.code):
-        problems.append(f"{deferred.source} has a rule not described: {entry}")
-    if sorted(fact.name for fact in loaded.facts) != sorted(deferred.facts):
-        problems.append(f"{deferred.source}'s facts are not the described {list(deferred.facts)}")
-    if not problems:
-        problems.extend(_rule_problems(loaded.rules, areas, fact_names))
-    return problems
-
-
-def _rule_problems(
-    rules: Collection[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
-) -> list[str]:
-    """Rules of unknown areas, needing unknown facts or reading unknown options."""
-    return [*_area_problems(rules, areas, fact_names), *_option_problems(rules, areas)]
-
-
-def _area_problems(
-    rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
-) -> list[str]:
-    """Rules that name an area not registered, or project rules needing unknown facts."""
-    problems = []
-    for rule in rules:
-        if rule.area not in areas:
-            problems.append(f"{rule.__qualname__} ({rule.code}) names unknown area {rule.area!r}")
-        for fact in getattr(rule, "facts", ()):
-            if issubclass(rule, ProjectRule) and fact not in fact_names:
-                problems.append(f"{rule.__qualname__} ({rule.code}) needs unknown fact {fact!r}")
-    return problems
-
-
-def _option_problems(rules: Iterable[type[RuleMeta]], areas: Mapping[str, Area]) -> list[str]:
-    """Rules that say they read an option their area does not have."""
-    problems: list[str] = []
-    for rule in rules:
-        area = areas.get(rule.area)
-        if area is None or not dataclasses.is_dataclass(area.options):
-            continue
-        known = {toml_key(option.name) for option in dataclasses.fields(area.options)}
-        problems.extend(
-            f"{rule.__qualname__} ({rule.code}) reads unknown option {name!r} of [{rule.area}]"
-            for name in rule.options_used
-            if name not in known
-        )
-    return problems
-
-
-class _LazyTable(Mapping[str, _Value]):
-    """Values by key; those of deferred sets are imported when first looked up.
-
-    Membership, length and iteration never import anything.
-    """
-
-    def __init__(
-        self,
-        eager: Mapping[str, _Value],
-        pending: Mapping[str, _DeferredSet],
-        part: Callable[[_Imported], Mapping[str, _Value]],
-        load: Callable[[_DeferredSet], _Imported],
-    ) -> None:
-        self.eager = MappingProxyType(dict(eager))
-        self.pending = MappingProxyType(
-            {key: deferred for key, deferred in pending.items() if key not in eager}
-        )
-        self._keys = (*self.eager, *self.pending)
-        self._part = part
-        self._load = load
-
-    def __getitem__(self, key: str) -> _Value:
-        if key in self.eager:
-            return self.eager[key]
-        return self._part(self._load(self.pending[key]))[key]
-
-    def load(self, deferred: _DeferredSet) -> _Imported:
-        """Import ``deferred`` if not yet; raises :class:`RegistryError`."""
-        return self._load(deferred)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self.eager or key in self.pending
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def __eq__(self, other: object) -> bool:
-        # Without importing: the same values, and the same deferred sets.
-        if isinstance(other, _LazyTable):
-            return self.eager == other.eager and self.pending == other.pending
-        return super().__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def _eager_part(table: Mapping[str, _Value]) -> Mapping[str, _Value]:
-    return table.eager if isinstance(table, _LazyTable) else table
-
-
-def _pending_part(table: Mapping[str, object]) -> Mapping[str, _DeferredSet]:
-    return table.pending if isinstance(table, _LazyTable) else {}
-
 
 def _empty() -> Mapping[str, Any]:
     return MappingProxyType({})
@@ -300,7 +119,7 @@ class Registry:
         be reported with the standards file's own.
         """
         rules, facts = self.rules, self.facts
-        if not isinstance(rules, _LazyTable) or not isinstance(facts, _LazyTable):
+        if not isinstance(rules, LazyTable) or not isinstance(facts, LazyTable):
             return []
         sets = dict.fromkeys(rules.pending[code] for code in sorted(codes) if code in rules.pending)
         problems: list[str] = []
@@ -377,8 +196,8 @@ class RegistryBuilder:
         self.packs: list[tuple[RulePack, str]] = []
         self._by_name: dict[str, str] = {}
         #: Deferred rules and facts, by code and by fact name.
-        self.deferred_rules: dict[str, _DeferredSet] = {}
-        self.deferred_facts: dict[str, _DeferredSet] = {}
+        self.deferred_rules: dict[str, DeferredSet] = {}
+        self.deferred_facts: dict[str, DeferredSet] = {}
         self._area_of: dict[str, str] = {}
         self._off_by_default: set[str] = set()
 
@@ -395,10 +214,10 @@ class RegistryBuilder:
     def from_registry(cls, registry: Registry) -> RegistryBuilder:
         """A builder that starts from everything ``registry`` holds."""
         builder = cls()
-        builder.rules.update(_eager_part(registry.rules))
-        builder.deferred_rules.update(_pending_part(registry.rules))
-        builder.facts.update(_eager_part(registry.facts))
-        builder.deferred_facts.update(_pending_part(registry.facts))
+        builder.rules.update(eager_part(registry.rules))
+        builder.deferred_rules.update(pending_part(registry.rules))
+        builder.facts.update(eager_part(registry.facts))
+        builder.deferred_facts.update(pending_part(registry.facts))
         builder.areas.update(registry.areas)
         builder.pack_fingerprints.extend(registry.pack_fingerprints)
         builder.incomplete.extend(registry.incomplete)
@@ -413,13 +232,13 @@ class RegistryBuilder:
         areas = MappingProxyType(dict(self.areas))
         fact_names = frozenset([*self.facts, *self.deferred_facts])
 
-        def load(deferred: _DeferredSet) -> _Imported:
+        def load(deferred: DeferredSet) -> ImportedRules:
             return deferred.load(areas, fact_names)
 
         return Registry(
-            rules=_LazyTable(self.rules, self.deferred_rules, lambda got: got.rules, load),
+            rules=LazyTable(self.rules, self.deferred_rules, lambda got: got.rules, load),
             areas=areas,
-            facts=_LazyTable(self.facts, self.deferred_facts, lambda got: got.facts, load),
+            facts=LazyTable(self.facts, self.deferred_facts, lambda got: got.facts, load),
             pack_fingerprints=tuple(self.pack_fingerprints),
             incomplete=tuple(self.incomplete),
             packs=tuple(self.packs),
@@ -465,7 +284,7 @@ class RegistryBuilder:
 
     def add_deferred(self, deferred: DeferredRules, origin: str, problems: list[str]) -> None:
         """Register rules and facts to import when first needed, by their description."""
-        deferred_set = _DeferredSet(deferred, origin)
+        deferred_set = DeferredSet(deferred, origin)
         for entry in deferred.rules:
             if self._claim(entry, f"{deferred.source} {entry.name}", origin, problems):
                 self.deferred_rules[entry.code] = deferred_set
@@ -495,7 +314,7 @@ class RegistryBuilder:
     def check_areas(self, problems: list[str]) -> None:
         """Every rule's area must be registered, and every project rule's facts."""
         fact_names = {*self.facts, *self.deferred_facts}
-        problems.extend(_area_problems(self.rules.values(), self.areas, fact_names))
+        problems.extend(area_problems(self.rules.values(), self.areas, fact_names))
         for deferred_set in dict.fromkeys(self.deferred_rules.values()):
             area = deferred_set.deferred.area
             if area not in self.areas:
@@ -506,7 +325,7 @@ class RegistryBuilder:
 
     def check_options_used(self, problems: list[str]) -> None:
         """Every option a rule says it reads must exist in its area."""
-        problems.extend(_option_problems(self.rules.values(), self.areas))
+        problems.extend(option_problems(self.rules.values(), self.areas))
 
 
 @dataclass(frozen=True, slots=True)
@@ -561,79 +380,12 @@ def _add_packs_from(
 ) -> None:
     """Run ``load`` (plugin code), then register the packs it gave."""
     known_problems = len(problems)
-    loaded = _run_plugin_code(load, origin, problems)
-    if loaded is not _FAILED:
+    loaded = run_plugin_code(load, origin, problems)
+    if loaded is not FAILED:
         for pack in _packs_in(loaded, origin, problems):
             registry.add_pack(pack, origin, problems)
     if len(problems) > known_problems:
         registry.incomplete.append(origin)
-
-
-def _run_plugin_code(load: Callable[[], object], origin: str, problems: list[str]) -> object:
-    """``load()``, or ``_FAILED`` with a problem naming ``origin`` if it raised anything at all.
-
-    ``BaseException`` is caught on purpose: a pack that calls ``sys.exit`` or
-    raises ``KeyboardInterrupt`` at import must not end the run with its own
-    exit code and no message. Only a real SIGINT from the user is passed on.
-    """
-    watch = _InterruptWatch()
-    failure: BaseException | None
-    with watch:
-        try:
-            loaded = load()
-        except BaseException as error:  # noqa: BLE001 - plugin code is contained, see above
-            failure = error
-        else:
-            failure = None
-    if watch.pressed:
-        watch.pass_on()
-    if failure is None:
-        return loaded
-    message = str(failure)
-    problems.append(
-        f"{origin} failed to load: {type(failure).__name__}" + (f": {message}" if message else "")
-    )
-    return _FAILED
-
-
-class _InterruptWatch:
-    """Tells the user's Ctrl-C apart from a ``KeyboardInterrupt`` that plugin code raises.
-
-    While active (in the main thread, where Python delivers signals), SIGINT
-    is caught by a handler that remembers it arrived; ``pass_on`` then gives
-    it to the handler that was in place before, as if the watch had not been
-    there. Outside the main thread no SIGINT can reach the plugin code, so any
-    ``KeyboardInterrupt`` there is the plugin's own.
-    """
-
-    def __init__(self) -> None:
-        self.pressed = False
-        self._previous: Callable[[int, FrameType | None], Any] | None = None
-
-    def __enter__(self) -> _InterruptWatch:
-        if threading.current_thread() is threading.main_thread():
-            previous = signal.getsignal(signal.SIGINT)
-            # SIG_IGN and SIG_DFL are not callable: then Python raises no
-            # KeyboardInterrupt for a SIGINT, and there is nothing to tell apart.
-            if callable(previous):
-                self._previous = previous
-                signal.signal(signal.SIGINT, self._remember)
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        # Also undoes any SIGINT handler the plugin code installed.
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
-
-    def _remember(self, signum: int, frame: FrameType | None) -> None:
-        self.pressed = True
-        raise KeyboardInterrupt
-
-    def pass_on(self) -> None:
-        """Deliver the remembered SIGINT to the previous handler (which normally raises)."""
-        if self._previous is not None:
-            self._previous(signal.SIGINT, None)
-        raise KeyboardInterrupt
 
 
 def _packs_in(loaded: object, origin: str, problems: list[str]) -> Iterator[RulePack]:
@@ -760,3 +512,16 @@ def _python_files_in(directory: str) -> list[str]:
             ]
     except OSError:
         return []
+
+
+__all__ = [
+    "ALL",
+    "ENTRY_POINT_GROUP",
+    "LoadedPacks",
+    "Registry",
+    "RegistryBuilder",
+    "RegistryError",
+    "hash_python_files",
+    "load_registry",
+    "load_rule_packs",
+]

@@ -1,4 +1,4 @@
-"""Deferred rules: known by their description, imported when first needed, checked then."""
+"""Deferred rule sets: known by their description, imported when first needed, checked then."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from standards_lint.config.standards import read_standards
+from standards_lint.deferred import LazyTable
 from standards_lint.registry import Registry, RegistryBuilder, RegistryError
 from standards_lint.rule import Area, DeferredRules, RuleEntry, RulePack
 
@@ -213,3 +214,12 @@ def test_a_run_reports_a_selected_set_that_fails_to_import(tmp_path: Path) -> No
         "failed to load: ModuleNotFoundError: No module named 'team_pack_rules_missing'" in problem
         for problem in reading.problems
     )
+
+
+def test_two_registries_of_one_pack_are_equal_without_importing_it(package: str) -> None:
+    first, second = registry_of(described(package)), registry_of(described(package))
+    assert isinstance(first.rules, LazyTable)
+    assert first.rules == first.rules
+    assert first.rules != second.rules  # each registration is its own deferred set
+    assert len(first.rules) == 3
+    assert f"{package}.rules" not in sys.modules
