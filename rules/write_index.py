@@ -61,9 +61,9 @@ def render_index(index: tuple[DeferredRules, ...]) -> str:
 
 def main() -> None:
     """Write the index beside this module."""
-    target = Path(__file__).with_name("index.py")
-    target.write_text(render_index(describe_builtin()), encoding="utf-8")
-    print(f"wrote {target}")
+    Path(__file__).with_name("index.py").write_text(
+        render_index(describe_builtin()), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

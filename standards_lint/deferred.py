@@ -90,7 +90,13 @@ def _mismatches(
     if loaded.areas or loaded.deferred:
         problems.append(f"{deferred.source} declares areas or deferred rules of its own")
     for rule in loaded.rules:
-        problems.extend(rule.check_metadata())
+        if isinstance(rule, type) and issubclass(rule, RuleMeta):
+            problems.extend(rule.check_metadata())
+        else:
+            problems.append(f"{deferred.source} holds {rule!r}, which is not a rule class")
+    if problems:
+        return problems  # what follows reads every rule's code, name and area
+    for rule in loaded.rules:
         if rule.area != deferred.area:
             problems.append(f"{rule.__qualname__} ({rule.code}) is not of area {deferred.area!r}")
     described = set(deferred.rules)
@@ -102,11 +108,11 @@ def _mismatches(
     if sorted(fact.name for fact in loaded.facts) != sorted(deferred.facts):
         problems.append(f"{deferred.source}'s facts are not the described {list(deferred.facts)}")
     if not problems:
-        problems.extend(rule_problems(loaded.rules, areas, fact_names))
+        problems.extend(_rule_problems(loaded.rules, areas, fact_names))
     return problems
 
 
-def rule_problems(
+def _rule_problems(
     rules: Collection[type[RuleMeta]], areas: Mapping[str, Area], fact_names: Collection[str]
 ) -> list[str]:
     """Rules of unknown areas, needing unknown facts or reading unknown options."""

@@ -108,10 +108,6 @@ class Registry:
             self._by_name.get(code_or_name, code_or_name.upper()) in self.rules
         )
 
-    def area_of(self, code: str) -> str:
-        """The area of the rule ``code``; imports nothing."""
-        return self._area_of[code]
-
     def load(self, codes: Iterable[str]) -> list[str]:
         """Import the deferred rules among ``codes`` now, and the facts they read.
 
@@ -121,23 +117,19 @@ class Registry:
         rules, facts = self.rules, self.facts
         if not isinstance(rules, LazyTable) or not isinstance(facts, LazyTable):
             return []
-        sets = dict.fromkeys(rules.pending[code] for code in sorted(codes) if code in rules.pending)
+        wanted = [rules.pending[code] for code in sorted(codes) if code in rules.pending]
         problems: list[str] = []
-        for deferred in sets:
+        for deferred in dict.fromkeys(wanted):
             try:
                 imported = rules.load(deferred)
+                # A project rule may read another set's facts (imports are architecture's).
+                rules_of_set = imported.rules.values()
+                read = {fact for rule in rules_of_set for fact in getattr(rule, "facts", ())}
+                for fact in sorted(read & set(facts.pending)):
+                    facts.load(facts.pending[fact])
             except RegistryError as error:
                 problems.extend(error.problems)
-                continue
-            # A project rule may read another set's facts (imports are architecture's).
-            for rule in imported.rules.values():
-                for fact in getattr(rule, "facts", ()):
-                    if fact in facts.pending:
-                        try:
-                            facts.load(facts.pending[fact])
-                        except RegistryError as error:
-                            problems.extend(p for p in error.problems if p not in problems)
-        return problems
+        return list(dict.fromkeys(problems))
 
     def select(self, selector: str) -> set[str]:
         """Codes matched by ``selector``: ``ALL``, a code, a code prefix, a name or an area.

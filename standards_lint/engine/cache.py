@@ -239,10 +239,10 @@ class ResultCache:
 def _read_entry(path: str) -> bytes:
     """The bytes of the entry at ``path``: usually one read, without buffering.
 
-    Entries are replaced whole, never written in place, so a read that gets
-    no more than the file's size has reached its end (one that does not is
-    read on; the checksum judges the result). Anything but a regular file is
-    refused without blocking on it.
+    A read that gets exactly the measured size is the whole entry (entries
+    are replaced whole, never written in place); otherwise it is read on to
+    its end, and the checksum judges the result. Anything but a regular file
+    is refused without blocking on it.
     """
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
@@ -251,7 +251,7 @@ def _read_entry(path: str) -> bytes:
         if not stat.S_ISREG(status.st_mode):
             raise OSError(f"{path} is not a regular file")
         data = os.read(descriptor, status.st_size + 1)
-        if len(data) > status.st_size:  # it grew since: read the rest
+        if len(data) != status.st_size:  # it changed since, or the read was short
             chunks = [data]
             while chunk := os.read(descriptor, 1 << 16):
                 chunks.append(chunk)

@@ -44,10 +44,11 @@ def read_source_bytes(path: Path | str, limit: int = DEFAULT_MAX_FILE_SIZE) -> b
             raise NotReadableError(0, "not a regular file", str(path))
         if status.st_size > limit:
             raise FileTooLargeError(status.st_size, limit)
-        # One read is usually all: a file read whole in one (no more than its
-        # size) is at its end; one that grew since is read on, to the limit.
+        # One read is usually all: it gets exactly the measured size. A file
+        # that grew or shrank since, or a short read, is read on to its end
+        # (or past the limit).
         data = os.read(descriptor, status.st_size + 1)
-        if len(data) > status.st_size:
+        if len(data) != status.st_size:
             chunks = [data]
             remaining = limit + 1 - len(data)
             while remaining > 0 and (chunk := os.read(descriptor, min(remaining, 1 << 20))):

@@ -189,9 +189,9 @@ def analyze_files(
     """Results for ``files`` (absolute paths), in the same order.
 
     A file larger than the standards' ``max-file-size`` is reported, not
-    read (SL008). With ``definitions=False`` the results hold no definitions (only gating
-    on a diff reads them), and cached ones are read without decoding them.
-    Raises :class:`WorkerCrashedError` if a worker process dies.
+    read (SL008). With ``definitions=False`` the results hold no definitions
+    (only gating on a diff reads them), and cached ones are read without
+    decoding them. Raises :class:`WorkerCrashedError` if a worker process dies.
     """
     resolver = StandardsResolver(standards)
     profiles = ProfileTable(standards, resolver)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from .harness import Invoke, MakeProject, Run, assert_no_traceback, without_positions
+from .harness import (
+    Invoke,
+    MakeProject,
+    Run,
+    assert_no_traceback,
+    run_process,
+    without_positions,
+)
 
 HEADER = "standards-lint: the standards file has problems:"
 
@@ -385,3 +393,53 @@ def test_a_problem_names_the_line_and_column_of_its_key(
     result = cli("check", cwd=tmp_path)
     assert result.exit_code == 2
     assert f"standards.toml{where}" in result.stderr, result.stderr
+
+
+#: A plugin whose rules are deferred to a module that does not exist.
+DEFERRED_TO_NOWHERE = """\
+from standards_lint.rule import Area, DeferredRules, RuleEntry, RulePack
+
+PACK = RulePack(
+    "team",
+    [],
+    [Area("later", "LAT", "Later")],
+    deferred=[
+        DeferredRules("team_rules_nowhere:RULE_SET", "later", (RuleEntry("LAT001", "first-later"),))
+    ],
+)
+"""
+DEFERRED_FAILURE = (
+    "plugin 'team_pack.py' failed to load: ModuleNotFoundError:"
+    " No module named 'team_rules_nowhere'"
+)
+
+
+def _deferred_to_nowhere(root: Path) -> Path:
+    (root / "team_pack.py").write_text(DEFERRED_TO_NOWHERE)
+    (root / "standards.toml").write_text('plugins = ["team_pack.py"]\nselect = ["later"]\n')
+    (root / "a.py").write_text("x = 1\n")
+    return root
+
+
+def test_deferred_rules_that_fail_to_import_are_a_standards_problem(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    result = cli("check", ".", cwd=_deferred_to_nowhere(tmp_path))
+    assert_problems(result, [DEFERRED_FAILURE])
+
+
+def test_deferred_rules_that_fail_when_first_looked_up_end_with_a_message(
+    tmp_path: Path,
+) -> None:
+    # `explain` reads the standards as far as they load, then looks the rule
+    # up: the import fails there, and the entry point reports it.
+    result = run_process(
+        [sys.executable, "-m", "standards_lint", "explain", "LAT001"],
+        _deferred_to_nowhere(tmp_path),
+    )
+    assert result.exit_code == 2
+    assert_no_traceback(result)
+    assert result.stderr.splitlines()[-2:] == [
+        "standards-lint: error: a rule pack could not be loaded:",
+        f"  {DEFERRED_FAILURE}",
+    ]

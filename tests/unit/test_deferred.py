@@ -96,7 +96,6 @@ def test_deferred_rules_are_selected_and_named_without_importing_them(package: s
     assert registry.knows_rule("second-later")
     assert registry.knows_rule("lat001")
     assert not registry.knows_rule("third-later")
-    assert registry.area_of("LAT100") == "later"
     assert "later-sizes" in registry.facts
     assert f"{package}.rules" not in sys.modules
 
@@ -117,6 +116,36 @@ def test_loading_imports_the_selected_sets_and_reports_nothing_when_they_match(
     registry = registry_of(described(package))
     assert registry.load({"LAT002"}) == []
     assert f"{package}.rules" in sys.modules
+
+
+READER_SOURCE = '''\
+from standards_lint.rule import ProjectRule, RulePack
+
+
+class Reader(ProjectRule):
+    code = "LAT200"
+    name = "reads-later-sizes"
+    area = "later"
+    facts = ("later-sizes",)
+    summary = "s"
+    rationale = "r"
+
+
+RULE_SET = RulePack("readers", [Reader])
+'''
+
+
+def test_loading_a_set_imports_the_set_whose_facts_its_project_rules_read(
+    package: str, tmp_path: Path
+) -> None:
+    (tmp_path / package / "readers.py").write_text(READER_SOURCE)
+    readers = DeferredRules(
+        f"{package}.readers:RULE_SET", "later", (RuleEntry("LAT200", "reads-later-sizes"),)
+    )
+    registry = registry_of(described(package), readers)
+    assert registry.load({"LAT200"}) == []
+    assert f"{package}.readers" in sys.modules
+    assert f"{package}.rules" in sys.modules  # the set that collects later-sizes
 
 
 def test_a_description_that_does_not_match_the_rules_is_refused_on_import(package: str) -> None:
@@ -146,6 +175,15 @@ def test_a_deferred_rule_reading_an_unknown_option_is_refused_on_import(
     assert registry.load({"LAT002"}) == [
         "origin: Second (LAT002) reads unknown option 'width' of [later]"
     ]
+
+
+def test_a_deferred_rule_with_broken_metadata_is_refused_on_import(
+    package: str, tmp_path: Path
+) -> None:
+    source = RULES_SOURCE.replace('    name = "first-later"\n', "")
+    (tmp_path / package / "rules.py").write_text(source)
+    registry = registry_of(described(package))
+    assert registry.load({"LAT001"}) == ["origin: First has no name"]
 
 
 def test_a_deferred_source_that_fails_to_import_is_a_problem_naming_its_pack(

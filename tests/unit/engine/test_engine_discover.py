@@ -65,6 +65,8 @@ def test_python_files_sorted_without_repeats(
         "node_modules",
         "pkg.egg-info",
         ".mypy_cache",
+        ".import_linter_cache",
+        "src/.ruff_cache",
         ".standards-lint-cache",
         "src/build",
     ],
@@ -81,6 +83,13 @@ def test_a_file_named_like_an_excluded_directory_is_kept(
     write(tmp_path, "build.py")
     write(tmp_path, "dist/x.py")
     assert found() == ["build.py"]
+
+
+def test_a_directory_that_only_ends_like_a_cache_is_checked(
+    tmp_path: Path, found: Callable[..., list[str]]
+) -> None:
+    write(tmp_path, "lru_cache/a.py")  # no leading dot: a package, not a tool's cache
+    assert found() == ["lru_cache/a.py"]
 
 
 def test_include_and_exclude_patterns(tmp_path: Path, found: Callable[..., list[str]]) -> None:

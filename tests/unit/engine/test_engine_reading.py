@@ -40,6 +40,18 @@ def test_a_file_larger_than_it_was_measured_is_read_to_its_end(
         read_source_bytes(path, limit=100_000)
 
 
+def test_a_short_read_is_read_on_to_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.py"
+    path.write_bytes(b"x = 1\n" * 1000)
+    real = os.read
+    # The first read stops short, as one interrupted by a signal may.
+    reads = iter([lambda descriptor, size: real(descriptor, 10)])
+    monkeypatch.setattr(os, "read", lambda d, n: next(reads, real)(d, n))
+    assert read_source_bytes(path) == b"x = 1\n" * 1000
+
+
 def test_a_file_at_the_limit_is_read_and_one_above_it_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "a.py"
     path.write_bytes(b"#" * 10)
